@@ -1,0 +1,14 @@
+// evidence-found: the item's data was located on the site at all.
+import { z } from 'zod';
+import { pass, type Check } from './types.js';
+
+export const evidenceFound: Check<Record<string, never>> = {
+  id: 'evidence-found',
+  description: 'The item is published: a link or page for it was found (ITA index, menu, heading or URL).',
+  options: z.strictObject({}),
+  defects: ['not-found'],
+  run(ctx) {
+    if (ctx.targets.length > 0) return pass();
+    return { status: 'fail', defects: [{ kind: 'not-found' }] };
+  },
+};

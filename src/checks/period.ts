@@ -1,0 +1,62 @@
+// period: the evidence belongs to the period the item's time rule demands (fiscal year, previous FY, plan span).
+import { z } from 'zod';
+import { fiscalYearOf } from '../derive/fiscal.js';
+import { findThaiDates, findYearMentions } from '../derive/thai-date.js';
+import { datingText } from './corpus.js';
+import type { Check } from './types.js';
+
+const Rule = z.enum(['fiscal-year', 'previous-fiscal-year', 'first-six-months', 'covers-fiscal-year']);
+
+function expectation(rule: z.infer<typeof Rule>, fy: number): { year: number; th: string; en: string } {
+  switch (rule) {
+    case 'previous-fiscal-year':
+      return { year: fy - 1, th: `รายงานของปีงบประมาณ พ.ศ. ${fy - 1}`, en: `a report on fiscal year ${fy - 1}` };
+    case 'first-six-months':
+      return { year: fy, th: `ข้อมูลรอบ 6 เดือนแรกของปีงบประมาณ พ.ศ. ${fy} (ต.ค. ${fy - 1} – มี.ค. ${fy})`, en: `the first six months of fiscal year ${fy} (Oct ${fy - 1} – Mar ${fy})` };
+    case 'covers-fiscal-year':
+      return { year: fy, th: `แผนที่ครอบคลุมปีงบประมาณ พ.ศ. ${fy}`, en: `a plan covering fiscal year ${fy}` };
+    default:
+      return { year: fy, th: `ปีงบประมาณ พ.ศ. ${fy} (ต.ค. ${fy - 1} – ก.ย. ${fy})`, en: `fiscal year ${fy} (Oct ${fy - 1} – Sep ${fy})` };
+  }
+}
+
+export const period: Check<{ rule: z.infer<typeof Rule> }> = {
+  id: 'period',
+  description: 'The evidence is dated for the period of the item’s time rule (Thai fiscal year Oct–Sep, BE years).',
+  options: z.strictObject({ rule: Rule }),
+  defects: ['out-of-period'],
+  run(ctx, { rule }) {
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    const want = expectation(rule, ctx.fiscalYear);
+    const found = new Set<number>();
+    let ok = false;
+    for (const t of ctx.targets) {
+      const text = datingText(t);
+      for (const m of findYearMentions(text)) {
+        if (m.kind === 'range') {
+          for (let y = m.year; y <= (m.to ?? m.year); y++) found.add(y);
+          if (want.year >= m.year && want.year <= (m.to ?? m.year)) ok = true;
+        } else {
+          found.add(m.year);
+          if (m.year === want.year) ok = true;
+        }
+      }
+      for (const d of findThaiDates(text)) {
+        if (d.day !== undefined && fiscalYearOf(d) === want.year) ok = true;
+      }
+    }
+    if (ok) return { status: 'pass', defects: [] };
+    if (found.size === 0) return { status: 'cant-tell', defects: [], note: 'no year found in the evidence' };
+    const years = [...found].sort((a, b) => a - b);
+    return {
+      status: 'fail',
+      defects: [
+        {
+          kind: 'out-of-period',
+          url: ctx.targets[0]!.evidence.url,
+          data: { expected: want.th, expectedEn: want.en, found: years.join(', '), fiscalYear: ctx.fiscalYear },
+        },
+      ],
+    };
+  },
+};

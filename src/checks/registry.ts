@@ -1,0 +1,14 @@
+// The check registry: check id → check. Rule data names checks by these ids.
+import { activityDate } from './activity-date.js';
+import { egpNumbers } from './egp-numbers.js';
+import { evidenceFound } from './evidence-found.js';
+import { linkWorks } from './link-works.js';
+import { monthlyCoverage } from './monthly-coverage.js';
+import { onSite } from './on-site.js';
+import { period } from './period.js';
+import { requiredElements } from './required-elements.js';
+import type { Check } from './types.js';
+
+export const CHECKS: Readonly<Record<string, Check<any>>> = Object.freeze(
+  Object.fromEntries([evidenceFound, onSite, linkWorks, requiredElements, period, monthlyCoverage, egpNumbers, activityDate].map((c) => [c.id, c])),
+);

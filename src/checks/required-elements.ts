@@ -1,0 +1,33 @@
+// required-elements: every element the manual requires is present in the evidence (Thai-aware phrase matching).
+import { z } from 'zod';
+import { containsAny } from '../derive/thai-text.js';
+import { buildCorpus } from './corpus.js';
+import type { Check } from './types.js';
+
+export const requiredElements: Check<{ minimum?: number }> = {
+  id: 'required-elements',
+  description: "Each required element of the item (its rule data's `elements`) appears in the evidence or the files it links.",
+  options: z.strictObject({ minimum: z.number().int().min(1).optional() }),
+  defects: ['missing-element', 'scanned-document'],
+  run(ctx, { minimum }) {
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    const corpus = buildCorpus(ctx);
+    const elements = ctx.item.elements.filter((e) => e.appliesTo === 'all' || ctx.agencyType === 'local-government');
+    const missing = elements.filter((e) => !containsAny(corpus.compact, e.anyOf));
+    const needed = minimum ?? elements.length;
+    if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
+    const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));
+    // Text we could not read may hold the missing elements: a scan, or an org chart drawn as a picture.
+    if (corpus.scanned.length) {
+      return {
+        status: 'cant-tell',
+        defects: corpus.scanned.map((url) => ({ kind: 'scanned-document' as const, url })),
+        note: `not found in text: ${missing.map((e) => e.id).join(', ')}`,
+      };
+    }
+    if (corpus.hasImages && corpus.text.length < 1500) {
+      return { status: 'cant-tell', defects, note: 'the evidence is mostly images; a person must look' };
+    }
+    return { status: 'fail', defects };
+  },
+};

@@ -1,0 +1,161 @@
+// Finds dates and year mentions in Thai text: BE/CE years, 2-digit BE years, Thai digits, full and abbreviated months.
+import { BE_OFFSET } from './fiscal.js';
+import { normaliseThai, thaiDigitsToAscii } from './thai-text.js';
+
+export interface ThaiDate {
+  /** Buddhist-era year. */
+  year: number;
+  month: number;
+  day?: number;
+  /** Offset of the match in the normalised text, and the matched text. */
+  index: number;
+  raw: string;
+}
+
+// Abbreviations come with or without dots and spaces ("ม.ค.", "มค", "ม. ค."); "กรกฏาคม" is a common misspelling.
+const MONTH_SOURCES: string[] = [
+  'มกราคม|ม\\.?\\s?ค\\.?',
+  'กุมภาพันธ์|กุมภาพันธ|ก\\.?\\s?พ\\.?',
+  'มีนาคม|มี\\.?\\s?ค\\.?',
+  'เมษายน|เม\\.?\\s?ย\\.?',
+  'พฤษภาคม|พ\\.?\\s?ค\\.?',
+  'มิถุนายน|มิ\\.?\\s?ย\\.?',
+  'กรกฎาคม|กรกฏาคม|ก\\.?\\s?ค\\.?',
+  'สิงหาคม|ส\\.?\\s?ค\\.?',
+  'กันยายน|ก\\.?\\s?ย\\.?',
+  'ตุลาคม|ต\\.?\\s?ค\\.?',
+  'พฤศจิกายน|พ\\.?\\s?ย\\.?',
+  'ธันวาคม|ธ\\.?\\s?ค\\.?',
+];
+const MONTH_MATCHERS = MONTH_SOURCES.map((src) => new RegExp(`^(?:${src})$`));
+// A month word must not be the tail of another Thai word ("สมค" is not "มค").
+const MONTH = `(?<![\\u0E01-\\u0E2E])(${MONTH_SOURCES.join('|')})`;
+const ERA = '(?:พ\\.?\\s?ศ\\.?|(ค\\.?\\s?ศ\\.?))?';
+const YEAR = '(\\d{4}|\\d{2})(?!\\d)';
+
+const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})\\s*(?:เดือน\\s*)?${MONTH}\\s*${ERA}\\s*${YEAR}`, 'g');
+const MONTH_YEAR = new RegExp(`(?:เดือน\\s*)?${MONTH}\\s*${ERA}\\s*${YEAR}`, 'g');
+const MONTH_DAY_COMMA_YEAR = new RegExp(`${MONTH}\\s+(\\d{1,2}),\\s*(\\d{4})(?!\\d)`, 'g');
+const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/])/g;
+
+function monthNumber(word: string): number | undefined {
+  const w = word.replace(/\s+/g, ' ');
+  const i = MONTH_MATCHERS.findIndex((re) => re.test(w));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/** A written year to BE: 4-digit BE kept, 4-digit CE (or marked ค.ศ.) +543, 2-digit read as BE 25xx. */
+export function toBuddhistYear(raw: string, ce = false): number | undefined {
+  const n = Number(raw);
+  if (!Number.isInteger(n)) return undefined;
+  if (raw.length === 2) return ce ? 2000 + n + BE_OFFSET : 2500 + n;
+  if (raw.length !== 4) return undefined;
+  if (ce || (n >= 1900 && n <= 2200)) return n >= 1900 && n <= 2200 ? n + BE_OFFSET : undefined;
+  // Above 2700 is usually vendor code adding 543 twice (2568+543); refuse it rather than guess.
+  return n >= 2400 && n <= 2700 ? n : undefined;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const ce = y - BE_OFFSET;
+  const days = new Date(Date.UTC(ce, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** Prepare text for matching: Thai normalisation and ASCII digits (offsets refer to this text). */
+export function dateText(s: string): string {
+  return thaiDigitsToAscii(normaliseThai(s));
+}
+
+/** Every date in the text, in order of appearance. Month-only dates ("ตุลาคม 2566") come without a day. */
+export function findThaiDates(input: string): ThaiDate[] {
+  const text = dateText(input);
+  const taken: Array<[number, number]> = [];
+  const out: ThaiDate[] = [];
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const add = (d: ThaiDate, len: number) => {
+    taken.push([d.index, d.index + len]);
+    out.push(d);
+  };
+
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+    const month = monthNumber(m[2]!);
+    const year = toBuddhistYear(m[4]!, Boolean(m[3]));
+    const day = Number(m[1]);
+    if (month && year && validDay(year, month, day) && free(m.index, m.index + m[0].length))
+      add({ year, month, day, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(MONTH_DAY_COMMA_YEAR)) {
+    const month = monthNumber(m[1]!);
+    const year = toBuddhistYear(m[3]!);
+    const day = Number(m[2]);
+    if (month && year && validDay(year, month, day) && free(m.index, m.index + m[0].length))
+      add({ year, month, day, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const month = monthNumber(m[1]!);
+    const year = toBuddhistYear(m[3]!, Boolean(m[2]));
+    if (month && year && free(m.index, m.index + m[0].length)) add({ year, month, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(NUMERIC)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const [a, b, c] = [m[1]!, m[3]!, m[4]!];
+    // y-m-d when the first part is a 4-digit year or cannot be a day ("66-10-01"); d/m/y otherwise.
+    const ymd = a.length === 4 || (a.length === 2 && Number(a) > 31 && c.length <= 2);
+    const [dRaw, mRaw, yRaw] = ymd ? [c, b, a] : [a, b, c];
+    if (dRaw.length > 2 || (yRaw.length !== 2 && yRaw.length !== 4)) continue;
+    const year = toBuddhistYear(yRaw);
+    const month = Number(mRaw);
+    const day = Number(dRaw);
+    if (year && validDay(year, month, day)) add({ year, month, day, index: m.index, raw: m[0] }, m[0].length);
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
+export interface YearMention {
+  kind: 'fiscal' | 'range' | 'year';
+  /** BE year; for a range, its first year. */
+  year: number;
+  /** Last year of a range (BE). */
+  to?: number;
+  index: number;
+  raw: string;
+}
+
+const FISCAL = /ปี\s*งบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4}|\d{2})(?!\d)/g;
+const RANGE = /(?<!\d)(25\d\d)\s*[-–—]\s*(25\d\d|\d\d)(?!\d)/g;
+const BE_YEAR = /(?<![\d/.-])(25[4-9]\d)(?![\d/])/g;
+const SHORT_AFTER_WORD = /(?:ประจำปี|ปี)\s*(?:พ\.?\s?ศ\.?)?\s*(\d{2})(?!\d)/g;
+
+/**
+ * Year mentions that say which period a document belongs to: "ปีงบประมาณ 2566", "ปีงบ 66", a plan's span
+ * "2566-2570", "ประจำปี 66", and bare BE years.
+ */
+export function findYearMentions(input: string): YearMention[] {
+  const text = dateText(input);
+  const out: YearMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const push = (m: YearMention, len: number) => {
+    taken.push([m.index, m.index + len]);
+    out.push(m);
+  };
+  for (const m of text.matchAll(FISCAL)) {
+    const y = toBuddhistYear(m[1]!);
+    if (y) push({ kind: 'fiscal', year: y, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(RANGE)) {
+    const from = Number(m[1]);
+    const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (to > from && to - from <= 10 && free(m.index, m.index + m[0].length))
+      push({ kind: 'range', year: from, to, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(SHORT_AFTER_WORD)) {
+    const y = toBuddhistYear(m[1]!);
+    if (y && free(m.index, m.index + m[0].length)) push({ kind: 'year', year: y, index: m.index, raw: m[0] }, m[0].length);
+  }
+  for (const m of text.matchAll(BE_YEAR)) {
+    if (free(m.index, m.index + m[0].length)) push({ kind: 'year', year: Number(m[1]), index: m.index, raw: m[0] }, m[0].length);
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

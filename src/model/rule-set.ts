@@ -1,0 +1,156 @@
+// The rule-set contract: what a framework folder under rules/<framework>/ must contain (zod schemas + inferred types).
+import { z } from 'zod';
+
+export const RULESET_SCHEMA_VERSION = 1;
+
+/** The fixed defect vocabulary users can filter on (issue 4). */
+export const DEFECT_KINDS = [
+  'broken-link',
+  'not-found',
+  'missing-file',
+  'out-of-period',
+  'egp-invalid',
+  'missing-element',
+  'month-missing',
+  'off-site',
+  'unverifiable',
+  'soft-404',
+  'scanned-document',
+  'tls-error',
+  'redirect-loop',
+  'timeout',
+] as const;
+export const DefectKind = z.enum(DEFECT_KINDS);
+export type DefectKind = z.infer<typeof DefectKind>;
+
+/**
+ * Time rules as the manuals phrase them. "current" = must be up to date, no date test;
+ * "fiscal-year" = dated within the assessed fiscal year; "previous-fiscal-year" = a report on FY-1;
+ * "first-six-months" = covers Oct–Mar of the fiscal year; "covers-fiscal-year" = a multi-year plan whose span
+ * includes the fiscal year; "monthly" = one document per month of the first six months.
+ */
+export const TimeRule = z.enum([
+  'current',
+  'fiscal-year',
+  'previous-fiscal-year',
+  'first-six-months',
+  'covers-fiscal-year',
+  'monthly',
+]);
+export type TimeRule = z.infer<typeof TimeRule>;
+
+const nonEmpty = z.string().min(1);
+
+export const Element = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'element ids are lower-case kebab-case'),
+  th: nonEmpty,
+  en: nonEmpty,
+  /** Any of these phrases (Thai-normalised, case-insensitive) found in the evidence text proves the element. */
+  anyOf: z.array(nonEmpty).min(1),
+  /** Local governments (อปท.) must show more: both the political and the civil-service wing. */
+  appliesTo: z.enum(['all', 'local-government']).default('all'),
+});
+export type Element = z.infer<typeof Element>;
+
+export const CheckRef = z.strictObject({
+  check: nonEmpty,
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+export type CheckRef = z.infer<typeof CheckRef>;
+
+export const Fix = z.strictObject({ th: nonEmpty, en: nonEmpty });
+
+export const Item = z.strictObject({
+  id: z.string().regex(/^O\d{1,2}$/, 'item ids are written as the manual writes them: O1 … O43'),
+  title: nonEmpty,
+  titleEn: nonEmpty,
+  time: TimeRule,
+  /** True where the item list, title or grouping is not confirmed against the NACC manual. */
+  provisional: z.boolean().default(false),
+  elements: z.array(Element).default([]),
+  hints: z.strictObject({
+    /** Link texts, headings and synonyms an assessor would recognise (Thai and English). */
+    keywords: z.array(nonEmpty).min(1),
+    /** Regular expressions (source text) matched against the URL path. */
+    urlPatterns: z.array(nonEmpty).default([]),
+  }),
+  checks: z.array(CheckRef).min(1),
+  /** Item-specific how-to-fix text per defect kind; the framework's messages.json covers the rest. */
+  fix: z.partialRecord(DefectKind, Fix).default({}),
+  note: z.string().optional(),
+});
+export type Item = z.infer<typeof Item>;
+
+export const ItemsFile = z.strictObject({
+  schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
+  items: z.array(Item).min(1),
+});
+
+export const Band = z.strictObject({ min: z.number().min(0).max(100), label: nonEmpty, labelEn: nonEmpty });
+
+export const SubIndicator = z.strictObject({
+  id: z.string().regex(/^\d+\.\d+$/),
+  title: nonEmpty,
+  titleEn: nonEmpty,
+  items: z.array(z.string().regex(/^O\d{1,2}$/)).min(1),
+  provisional: z.boolean().default(false),
+});
+
+export const Indicator = z.strictObject({
+  id: z.string().regex(/^\d+$/),
+  title: nonEmpty,
+  titleEn: nonEmpty,
+  subIndicators: z.array(SubIndicator).min(1),
+});
+
+export const ScoringFile = z
+  .strictObject({
+    schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
+    /** Survey weights in percent: ITA = (iit·IIT + eit·EIT + oit·OIT) / 100. */
+    weights: z.strictObject({ iit: z.number().min(0), eit: z.number().min(0), oit: z.number().min(0) }),
+    passMark: z.number().min(0).max(100),
+    /** Grade bands, highest first; a score gets the first band whose min it reaches. */
+    bands: z.array(Band).min(1),
+    /** Which indicators make up the OIT score (their unweighted mean). */
+    oitIndicators: z.array(z.string()).min(1),
+    indicators: z.array(Indicator).min(1),
+    /**
+     * How items that need human review (or ended in error) enter the readiness score. Either way the score is
+     * flagged provisional; they are never counted as passes.
+     */
+    reviewPolicy: z.enum(['count-as-fail', 'exclude']),
+  })
+  .refine((s) => Math.abs(s.weights.iit + s.weights.eit + s.weights.oit - 100) < 1e-9, {
+    message: 'weights must add up to 100',
+    path: ['weights'],
+  });
+export type ScoringFile = z.infer<typeof ScoringFile>;
+
+export const Message = z.strictObject({ th: nonEmpty, en: nonEmpty, fixTh: nonEmpty, fixEn: nonEmpty });
+export const MessagesFile = z.strictObject({
+  schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
+  defects: z.partialRecord(DefectKind, Message),
+});
+export type MessagesFile = z.infer<typeof MessagesFile>;
+
+export const FrameworkFile = z.strictObject({
+  schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: nonEmpty,
+  titleEn: nonEmpty,
+  /** The BE assessment years that used this list. */
+  assessmentYears: z.array(z.number().int().min(2500).max(2700)).min(1),
+  provisional: z.boolean(),
+  notes: z.array(z.string()).default([]),
+});
+
+/** A framework after loading: the four files, cross-checked, with each item's sub-indicator resolved. */
+export interface RuleSet {
+  id: string;
+  dir: string;
+  framework: z.infer<typeof FrameworkFile>;
+  items: Item[];
+  scoring: ScoringFile;
+  messages: MessagesFile;
+  subIndicatorOf: Record<string, string>;
+}

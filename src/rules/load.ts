@@ -1,0 +1,123 @@
+// Loads a framework folder (framework, items, scoring, messages), validates it with zod and cross-checks it.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { CHECKS } from '../checks/registry.js';
+import { InputError, parseJsonText, parseOrThrow, zodProblems, type Problem } from '../model/input-error.js';
+import { FrameworkFile, ItemsFile, MessagesFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
+
+/** The rule sets shipped with the package. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+function readJson<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
+  const file = join(dir, name);
+  if (!existsSync(file)) throw new InputError(file, [{ path: '', message: 'file is missing (a framework folder needs framework.json, items.json, scoring.json, messages.json)' }]);
+  return parseOrThrow(schema, parseJsonText(readFileSync(file, 'utf8'), file), file);
+}
+
+/** Cross-file problems the schemas alone cannot see. Each names the file and the JSON path. */
+export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<Problem & { file: string }> {
+  const out: Array<Problem & { file: string }> = [];
+  const items = 'items.json';
+  const scoring = 'scoring.json';
+  const ids = new Map<string, number>();
+  rs.items.forEach((item, i) => {
+    if (ids.has(item.id)) out.push({ file: items, path: `items[${i}].id`, message: `duplicate item id ${item.id} (also items[${ids.get(item.id)}])` });
+    ids.set(item.id, i);
+    const elementIds = new Set<string>();
+    item.elements.forEach((e, k) => {
+      if (elementIds.has(e.id)) out.push({ file: items, path: `items[${i}].elements[${k}].id`, message: `duplicate element id ${e.id}` });
+      elementIds.add(e.id);
+    });
+    item.hints.urlPatterns.forEach((p, k) => {
+      try {
+        new RegExp(p, 'iu');
+      } catch (err) {
+        out.push({ file: items, path: `items[${i}].hints.urlPatterns[${k}]`, message: `not a valid regular expression: ${(err as Error).message}` });
+      }
+    });
+    item.checks.forEach((ref, k) => {
+      const check = CHECKS[ref.check];
+      if (!check) {
+        out.push({ file: items, path: `items[${i}].checks[${k}].check`, message: `unknown check "${ref.check}" (known: ${Object.keys(CHECKS).join(', ')})` });
+        return;
+      }
+      const parsed = check.options.safeParse(ref.options ?? {});
+      if (!parsed.success)
+        for (const p of zodProblems(parsed.error))
+          out.push({ file: items, path: `items[${i}].checks[${k}].options${p.path ? `.${p.path}` : ''}`, message: p.message });
+      if (ref.check === 'required-elements' && item.elements.length === 0)
+        out.push({ file: items, path: `items[${i}].elements`, message: 'required-elements is listed but the item has no elements' });
+      for (const kind of check.defects) {
+        if (!rs.messages.defects[kind] && !item.fix[kind])
+          out.push({ file: 'messages.json', path: `defects.${kind}`, message: `no message and how-to-fix for defect "${kind}", which ${item.id} can raise through ${ref.check}` });
+      }
+    });
+  });
+
+  const placed = new Map<string, string>();
+  const subIds = new Set<string>();
+  rs.scoring.indicators.forEach((ind, a) => {
+    ind.subIndicators.forEach((sub, b) => {
+      if (subIds.has(sub.id)) out.push({ file: scoring, path: `indicators[${a}].subIndicators[${b}].id`, message: `duplicate sub-indicator id ${sub.id}` });
+      subIds.add(sub.id);
+      if (!sub.id.startsWith(`${ind.id}.`)) out.push({ file: scoring, path: `indicators[${a}].subIndicators[${b}].id`, message: `sub-indicator ${sub.id} does not belong to indicator ${ind.id}` });
+      sub.items.forEach((id, c) => {
+        const path = `indicators[${a}].subIndicators[${b}].items[${c}]`;
+        if (!ids.has(id)) out.push({ file: scoring, path, message: `item ${id} is not defined in items.json` });
+        if (placed.has(id)) out.push({ file: scoring, path, message: `item ${id} is already in sub-indicator ${placed.get(id)}` });
+        else placed.set(id, sub.id);
+      });
+    });
+  });
+  rs.items.forEach((item, i) => {
+    if (!placed.has(item.id)) out.push({ file: items, path: `items[${i}].id`, message: `item ${item.id} is in no sub-indicator of scoring.json` });
+  });
+  const indicatorIds = new Set(rs.scoring.indicators.map((x) => x.id));
+  rs.scoring.oitIndicators.forEach((id, k) => {
+    if (!indicatorIds.has(id)) out.push({ file: scoring, path: `oitIndicators[${k}]`, message: `indicator ${id} is not defined` });
+  });
+  if (!rs.scoring.bands.some((b) => b.min === 0)) out.push({ file: scoring, path: 'bands', message: 'the lowest band must start at 0 so every score gets a grade' });
+  return out;
+}
+
+/** Load and validate one framework folder; throws InputError listing every problem with file and JSON path. */
+export function loadRuleSet(dir: string): RuleSet {
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new InputError(abs, [{ path: '', message: 'not a framework folder' }]);
+  const framework = readJson(abs, 'framework.json', FrameworkFile);
+  const { items } = readJson(abs, 'items.json', ItemsFile);
+  const scoring = readJson(abs, 'scoring.json', ScoringFile);
+  const messages = readJson(abs, 'messages.json', MessagesFile);
+  const base = { id: framework.id, dir: abs, framework, items, scoring, messages };
+  const problems = conformanceProblems(base);
+  if (problems.length) throw new InputError(abs, problems.map((p) => ({ path: `${p.file}: ${p.path}`, message: p.message })));
+  const subIndicatorOf: Record<string, string> = {};
+  for (const ind of scoring.indicators) for (const sub of ind.subIndicators) for (const id of sub.items) subIndicatorOf[id] = sub.id;
+  return { ...base, subIndicatorOf };
+}
+
+export function listFrameworks(rulesDir = BUILTIN_RULES_DIR): string[] {
+  if (!existsSync(rulesDir)) return [];
+  return readdirSync(rulesDir)
+    .filter((name) => existsSync(join(rulesDir, name, 'framework.json')))
+    .sort();
+}
+
+/** A framework id of the shipped rules, or a path to a folder someone edited. */
+export function resolveRuleSet(idOrPath: string, rulesDir = BUILTIN_RULES_DIR): RuleSet {
+  const builtin = join(rulesDir, idOrPath);
+  if (/^[a-z0-9-]+$/.test(idOrPath) && existsSync(join(builtin, 'framework.json'))) return loadRuleSet(builtin);
+  if (existsSync(idOrPath)) return loadRuleSet(idOrPath);
+  throw new InputError('--rules', [{ path: '', message: `unknown framework "${idOrPath}" (known: ${listFrameworks(rulesDir).join(', ')})` }]);
+}
+
+/** The newest framework that is not provisional: the default for audits. */
+export function defaultFramework(rulesDir = BUILTIN_RULES_DIR): string {
+  const all = listFrameworks(rulesDir).map((id) => loadRuleSet(join(rulesDir, id)));
+  const stable = all.filter((r) => !r.framework.provisional);
+  const pick = (stable.length ? stable : all).sort((a, b) => Math.max(...b.framework.assessmentYears) - Math.max(...a.framework.assessmentYears))[0];
+  if (!pick) throw new InputError(rulesDir, [{ path: '', message: 'no framework found' }]);
+  return pick.id;
+}

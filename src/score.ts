@@ -1,0 +1,98 @@
+// The only rating arithmetic: item 100/0 → sub-indicator → indicator → OIT → ITA, grade and pass mark.
+import type { ScoringFile } from './model/rule-set.js';
+import type { Outcome, Score } from './model/result.js';
+
+export interface ScoreInput {
+  scoring: ScoringFile;
+  /** Outcome per item id. Items of the framework missing here are treated as review (never as pass). */
+  outcomes?: Record<string, Outcome>;
+  /** IIT given as one score or as several indicator scores (their mean is the IIT). */
+  iit?: number[];
+  eit?: number[];
+  /** An OIT score given directly instead of computing it from items. */
+  oit?: number;
+}
+
+const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/**
+ * Round to 2 decimals for display and for banding: published ITA figures are 2-decimal, and a score shown as
+ * 85.00 must not be graded as below 85.
+ */
+export function round2(x: number): number {
+  return Math.round((x + Number.EPSILON) * 100) / 100;
+}
+
+export function gradeOf(score: number, scoring: ScoringFile): { label: string; labelEn: string } {
+  const shown = round2(score);
+  const sorted = [...scoring.bands].sort((a, b) => b.min - a.min);
+  const band = sorted.find((b) => shown >= b.min) ?? sorted[sorted.length - 1]!;
+  return { label: band.label, labelEn: band.labelEn };
+}
+
+export function itemScore(outcome: Outcome | undefined, policy: ScoringFile['reviewPolicy']): number | null {
+  if (outcome === 'pass') return 100;
+  if (outcome === 'fail') return 0;
+  // review, error or not judged: never a pass; either a zero or left out of the mean.
+  return policy === 'count-as-fail' ? 0 : null;
+}
+
+export function computeScore(input: ScoreInput): Score {
+  const { scoring } = input;
+  const items: Record<string, number | null> = {};
+  const subIndicators: Record<string, number | null> = {};
+  const indicators: Record<string, number | null> = {};
+  const reasons: string[] = [];
+  let oit: number | null;
+
+  if (input.oit !== undefined) {
+    oit = input.oit;
+  } else {
+    const outcomes = input.outcomes ?? {};
+    for (const ind of scoring.indicators) {
+      const subScores: number[] = [];
+      for (const sub of ind.subIndicators) {
+        const scores: number[] = [];
+        for (const id of sub.items) {
+          const outcome = outcomes[id];
+          if (outcome !== 'pass' && outcome !== 'fail') reasons.push(`${id}: ${outcome ?? 'not judged'}`);
+          const s = itemScore(outcome, scoring.reviewPolicy);
+          items[id] = s;
+          if (s !== null) scores.push(s);
+        }
+        const subScore = mean(scores);
+        subIndicators[sub.id] = subScore;
+        if (subScore !== null) subScores.push(subScore);
+        if (sub.provisional) reasons.push(`sub-indicator ${sub.id}: grouping not confirmed`);
+      }
+      indicators[ind.id] = mean(subScores);
+    }
+    const oitParts = scoring.oitIndicators.map((id) => indicators[id]);
+    oit = oitParts.some((x) => x === null || x === undefined) ? null : mean(oitParts as number[]);
+  }
+
+  const iit = input.iit?.length ? mean(input.iit) : null;
+  const eit = input.eit?.length ? mean(input.eit) : null;
+  const w = scoring.weights;
+  const ita = iit !== null && eit !== null && oit !== null ? (w.iit * iit + w.eit * eit + w.oit * oit) / 100 : null;
+
+  const basis = ita !== null ? 'ita' : oit !== null ? 'oit' : null;
+  const graded = ita ?? oit;
+  const grade = graded !== null ? gradeOf(graded, scoring) : null;
+  return {
+    items,
+    subIndicators,
+    indicators,
+    oit,
+    iit,
+    eit,
+    ita,
+    grade: grade?.label ?? null,
+    gradeEn: grade?.labelEn ?? null,
+    gradeBasis: basis,
+    pass: graded !== null ? round2(graded) >= scoring.passMark : null,
+    passMark: scoring.passMark,
+    provisional: reasons.length > 0,
+    provisionalReasons: reasons,
+  };
+}
