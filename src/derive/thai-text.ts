@@ -17,6 +17,8 @@ export function normaliseThai(s: string): string {
     .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
     .replace(/\u0E4D([\u0E48-\u0E4B])\u0E32/g, '$1\u0E33')
     .replace(/\u0E4D\u0E32/g, '\u0E33')
+    // A space never comes before a Thai vowel sign or tone mark; PDF extraction puts one there ("ค ำ").
+    .replace(/[ \t]+(?=[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E])/g, '')
     .replace(/\u00A0/g, ' ');
 }
 
@@ -26,11 +28,16 @@ export function matchKey(s: string): string {
 }
 
 /**
- * matchKey without any whitespace. Thai has no spaces between words, and PDF extraction inserts spurious ones
- * ("รายงาน ผล การ ดำเนินงาน"), so phrases are compared with all whitespace removed.
+ * The key phrases are compared in. Thai has no spaces between words and PDF extraction inserts spurious ones
+ * ("รายงาน ผล การ ดำเนินงาน"), so whitespace goes. Thai PDF fonts also emit SARA AA as NIKHAHIT+AA ("งบประมำณ"),
+ * drop NIKHAHIT ("ตาบล" for ตำบล) and drop tone marks ("เจาหนาที่"), so SARA AM folds to SARA AA and tone marks
+ * and NIKHAHIT go too: both sides of every comparison get the same folding.
  */
 export function compactKey(s: string): string {
-  return matchKey(s).replace(/[\s\u0E3A]/g, '');
+  return matchKey(s)
+    .replace(/\s+/g, '')
+    .replace(/\u0E33/g, '\u0E32')
+    .replace(/[\u0E3A\u0E48-\u0E4D]/g, '');
 }
 
 /** Whether any of the phrases occurs in the text (both compared as compactKey). */

@@ -1,0 +1,171 @@
+// Turns one decoded HTML page into its artifact: title, headings, visible text, links in context, tables, images.
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { Link, Page, Table } from '../model/artifacts.js';
+import { cleanText } from '../derive/thai-text.js';
+import { normaliseUrl, schemeOf } from './url.js';
+
+export interface HtmlLimits {
+  textChars: number;
+  links: number;
+  tableRows: number;
+  tables: number;
+  images: number;
+}
+
+export const DEFAULT_HTML_LIMITS: HtmlLimits = { textChars: 20_000, links: 3_000, tableRows: 2_000, tables: 50, images: 60 };
+
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'dt', 'legend', 'caption']);
+const HEADING_CLASS = /(accordion-(header|button|title)|card-header|panel-(heading|title)|collapse-title|tab-title|elementor-tab-title)/i;
+const CONTEXT = new Set(['tr', 'li', 'dd', 'p']);
+const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
+const LINK_ATTR: Record<string, string> = { a: 'href', area: 'href', iframe: 'src', embed: 'src', object: 'data', frame: 'src', link: 'href', form: 'action', img: 'src' };
+
+export interface ParsedHtml {
+  title: string;
+  headings: Page['headings'];
+  text: string;
+  textTruncated: boolean;
+  links: Link[];
+  tables: Table[];
+  images: Page['images'];
+  /** Raw signals for soft-404 / app-shell / login-wall decisions. */
+  hasPasswordInput: boolean;
+  scriptCount: number;
+  metaRefresh?: string;
+  canonical?: string;
+  baseHref?: string;
+}
+
+const bound = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DEFAULT_HTML_LIMITS): ParsedHtml {
+  // htmlparser2 (via xml.xmlMode=false) is forgiving with the broken markup vendor CMSs ship, and faster than parse5.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const baseHref = $('base[href]').attr('href');
+  const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
+  const title = cleanText($('title').first().text());
+  const headings: Page['headings'] = [];
+  const links: Link[] = [];
+  const images: Page['images'] = [];
+  const textParts: string[] = [];
+  let textLen = 0;
+  let lastHeading = '';
+
+  const contextOf = (el: Element): string | undefined => {
+    let cur: Element | null = el.parent as Element | null;
+    for (let depth = 0; cur && depth < 8; depth++, cur = cur.parent as Element | null) {
+      if (cur.type === 'tag' && CONTEXT.has(cur.name)) return bound(cleanText($(cur).text()), 300);
+    }
+    return undefined;
+  };
+
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      if (textLen < limits.textChars) {
+        const t = (node as unknown as { data: string }).data;
+        if (t.trim()) {
+          textParts.push(t);
+          textLen += t.length;
+        }
+      }
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+    const el = node as Element;
+    const name = el.name;
+    if (SKIP_TEXT.has(name)) return;
+    const isHeading = HEADING.has(name) || HEADING_CLASS.test(el.attribs.class ?? '');
+    if (isHeading) {
+      const text = bound(cleanText($(el).text()), 300);
+      if (text) {
+        lastHeading = text;
+        if (/^h[1-6]$/.test(name) && headings.length < 200) headings.push({ level: Number(name[1]), text });
+      }
+    }
+    const attr = LINK_ATTR[name];
+    if (attr && links.length < limits.links && name !== 'img' && name !== 'link') {
+      const raw = el.attribs[attr];
+      if (raw !== undefined) {
+        const href = raw.trim();
+        const scheme = schemeOf(href);
+        const placeholder = href === '' || href === '#' || href.startsWith('#!') || scheme === 'javascript';
+        const inPage = href.startsWith('#') && !placeholder;
+        if (!inPage && (placeholder || scheme === '' || scheme === 'http' || scheme === 'https')) {
+          const url = placeholder ? '' : normaliseUrl(href, base);
+          if (url !== undefined) {
+            const text = bound(cleanText($(el).text() || el.attribs.title || el.attribs['aria-label'] || $(el).find('img[alt]').attr('alt') || ''), 300);
+            const context = contextOf(el);
+            links.push({
+              url,
+              href: bound(href, 500),
+              text,
+              ...(lastHeading ? { heading: lastHeading } : {}),
+              ...(context ? { context } : {}),
+              tag: name as Link['tag'],
+            });
+          }
+        }
+      }
+    }
+    if (name === 'img' && images.length < limits.images) {
+      const src = el.attribs.src ? normaliseUrl(el.attribs.src, base) : undefined;
+      if (src) images.push({ src, alt: bound(cleanText(el.attribs.alt ?? ''), 200) });
+    }
+    if (name === 'link' && /stylesheet|icon/i.test(el.attribs.rel ?? '') && el.attribs.href && links.length < limits.links) {
+      const url = normaliseUrl(el.attribs.href, base);
+      if (url) links.push({ url, href: bound(el.attribs.href, 500), text: '', tag: 'link' });
+    }
+    for (const child of el.children) walk(child);
+    if (name === 'p' || name === 'div' || name === 'li' || name === 'tr' || name === 'br' || /^h[1-6]$/.test(name)) textParts.push('\n');
+  };
+  const root = $.root()[0]!;
+  for (const child of root.children) walk(child);
+
+  const tables: Table[] = [];
+  $('table').each((_, t) => {
+    if (tables.length >= limits.tables) return false;
+    // Only the table's own rows: nested layout tables are read as their own tables.
+    const rows: string[][] = [];
+    let truncated = false;
+    $(t)
+      .find('tr')
+      .filter((_, tr) => $(tr).closest('table')[0] === t)
+      .each((_, tr) => {
+        if (rows.length >= limits.tableRows) {
+          truncated = true;
+          return false;
+        }
+        rows.push($(tr).children('td,th').map((_, c) => bound(cleanText($(c).text()), 500)).get());
+        return undefined;
+      });
+    if (rows.length) tables.push({ rows, truncated });
+    return undefined;
+  });
+
+  const joined = textParts.join(' ').replace(/[ \t\r\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').replace(/\n{2,}/g, '\n').trim();
+  const text = cleanTextKeepLines(joined);
+  const refresh = $('meta[http-equiv="refresh" i]').attr('content');
+  const refreshUrl = refresh ? /url\s*=\s*['"]?([^'";]+)/i.exec(refresh)?.[1] : undefined;
+  return {
+    title,
+    headings,
+    text: bound(text, limits.textChars),
+    textTruncated: text.length > limits.textChars || textLen >= limits.textChars,
+    links,
+    tables,
+    images,
+    hasPasswordInput: $('input[type="password" i]').length > 0,
+    scriptCount: $('script').length,
+    ...(refreshUrl ? { metaRefresh: normaliseUrl(refreshUrl, base) } : {}),
+    ...(baseHref ? { baseHref } : {}),
+  };
+}
+
+function cleanTextKeepLines(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => cleanText(l))
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,6 @@
+// The tool's name and version, as recorded in every artifact and result.
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+export const TOOL = Object.freeze({ name: pkg.name, version: pkg.version });
