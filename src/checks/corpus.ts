@@ -16,7 +16,8 @@ export interface Corpus {
 const DOC_TEXT_LIMIT = 60_000;
 
 function targetText(t: EvidenceTarget): string[] {
-  const parts = [t.evidence.label ?? '', t.evidence.text ?? ''];
+  // The index's link text is the agency's claim about the evidence, not the evidence: it is left out here.
+  const parts: string[] = [];
   if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text);
   if (t.document) parts.push(t.document.meta.title ?? '', t.document.text.slice(0, DOC_TEXT_LIMIT), decodeName(t.document.url));
   for (const c of t.children) {

@@ -28,23 +28,36 @@ export const period: Check<{ rule: z.infer<typeof Rule> }> = {
   run(ctx, { rule }) {
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
     const want = expectation(rule, ctx.fiscalYear);
-    const found = new Set<number>();
-    let ok = false;
+    // Strong signals first: "ปีงบประมาณ 2566", a plan's span, full dates. A bare year is used only when there is
+    // nothing stronger, because menus and footers carry years of their own ("ITA 2566" in every header).
+    const strong = new Set<number>();
+    const weak = new Set<number>();
+    let strongOk = false;
+    let weakOk = false;
     for (const t of ctx.targets) {
       const text = datingText(t);
       for (const m of findYearMentions(text)) {
         if (m.kind === 'range') {
-          for (let y = m.year; y <= (m.to ?? m.year); y++) found.add(y);
-          if (want.year >= m.year && want.year <= (m.to ?? m.year)) ok = true;
+          for (let y = m.year; y <= (m.to ?? m.year); y++) strong.add(y);
+          if (want.year >= m.year && want.year <= (m.to ?? m.year)) strongOk = true;
+        } else if (m.kind === 'fiscal') {
+          strong.add(m.year);
+          if (m.year === want.year) strongOk = true;
         } else {
-          found.add(m.year);
-          if (m.year === want.year) ok = true;
+          weak.add(m.year);
+          if (m.year === want.year) weakOk = true;
         }
       }
       for (const d of findThaiDates(text)) {
-        if (d.day !== undefined && fiscalYearOf(d) === want.year) ok = true;
+        if (d.day === undefined) continue;
+        // A dated document: the fiscal year it was dated in (a report on FY N-1 is often dated early in FY N).
+        const fy = fiscalYearOf(d);
+        weak.add(fy);
+        if (fy === want.year || (rule === 'previous-fiscal-year' && fy === want.year + 1)) weakOk = true;
       }
     }
+    const ok = strong.size ? strongOk : weakOk;
+    const found = strong.size ? strong : weak;
     if (ok) return { status: 'pass', defects: [] };
     if (found.size === 0) return { status: 'cant-tell', defects: [], note: 'no year found in the evidence' };
     const years = [...found].sort((a, b) => a - b);

@@ -201,6 +201,13 @@ class CrawlRun {
     });
   }
 
+  /** Forms and similar targets: listed, never fetched, never "broken". */
+  private markUnverifiable(url: string, from: string, reason: string): void {
+    if (this.records.has(url)) return;
+    const check: LinkCheck = { url, state: 'unverifiable', status: 0, redirects: [], sameSite: isSameSite(url, this.site), foundOn: [from], reason, confirmed: false };
+    this.records.set(url, { check, depth: 0, content: false });
+  }
+
   /** Record that `url` is linked from `from`; schedule it the first time it is seen. */
   private discover(url: string, from: string, depth: number, pending: Array<Promise<void>>): void {
     const existing = this.records.get(url);
@@ -328,7 +335,8 @@ class CrawlRun {
       });
       if (soft404) return;
       const from = check.url;
-      const targets = parsed.links.map((l) => l.url).filter(Boolean);
+      for (const l of parsed.links) if (l.tag === 'form' && l.url) this.markUnverifiable(l.url, from, 'form');
+      const targets = parsed.links.filter((l) => l.tag !== 'form').map((l) => l.url).filter(Boolean);
       if (parsed.metaRefresh) targets.push(parsed.metaRefresh);
       for (const img of parsed.images) targets.push(img.src);
       for (const t of targets) this.discover(t, from, rec.depth + 1, pending);

@@ -1,0 +1,148 @@
+// Judges every item of a framework over saved artifacts: pure, synchronous, no network, no clock.
+import { CHECKS } from '../checks/registry.js';
+import type { CheckContext, CheckOutput, DefectDraft } from '../checks/types.js';
+import { fiscalYearOfIso } from '../derive/fiscal.js';
+import { egpFromTables, egpFromText } from '../derive/egp.js';
+import type { Artifacts } from '../model/artifacts.js';
+import { RESULT_SCHEMA_VERSION, type Defect, type ItemResult, type Outcome, type Result } from '../model/result.js';
+import type { RuleSet } from '../model/rule-set.js';
+import { computeScore } from '../score.js';
+import { TOOL } from '../version.js';
+import { indexArtifacts } from './artifact-index.js';
+import { chooseIndexPages, findIndexPages } from './index-pages.js';
+import { locateEvidence } from './locate.js';
+import { buildDefect } from './messages.js';
+
+export interface JudgeOptions {
+  /** Assessment date YYYY-MM-DD (the caller decides "today"). */
+  asOf: string;
+  /** BE fiscal year assessed; default: the one containing asOf. */
+  fiscalYear?: number;
+  agency?: string;
+}
+
+const LOCAL_GOVERNMENT = /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาล|อบต\.|อบจ\.|\bอบต\b|\bอบจ\b)/;
+
+function agencyTypeOf(a: Artifacts): CheckContext['agencyType'] {
+  const home = a.pages.find((p) => p.depth === 0) ?? a.pages[0];
+  const text = `${home?.title ?? ''} ${home?.headings.map((h) => h.text).join(' ') ?? ''} ${home?.text.slice(0, 2000) ?? ''}`;
+  return LOCAL_GOVERNMENT.test(text) ? 'local-government' : 'other';
+}
+
+function combine(outputs: Array<CheckOutput | 'error'>): Outcome {
+  if (outputs.some((o) => o !== 'error' && o.status === 'fail')) return 'fail';
+  if (outputs.includes('error')) return 'error';
+  if (outputs.some((o) => o !== 'error' && o.status === 'cant-tell')) return 'review';
+  return 'pass';
+}
+
+function dedupe(defects: Defect[]): Defect[] {
+  const seen = new Set<string>();
+  return defects.filter((d) => {
+    const key = `${d.item}|${d.kind}|${d.url}|${JSON.stringify(d.data ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Result {
+  const fiscalYear = opts.fiscalYear ?? fiscalYearOfIso(opts.asOf);
+  const idx = indexArtifacts(artifacts);
+  const { chosen, warnings } = chooseIndexPages(findIndexPages(artifacts.pages), fiscalYear, rs.framework.assessmentYears);
+  const agencyType = agencyTypeOf(artifacts);
+  const items: ItemResult[] = [];
+  const usedForItems = new Set<string>();
+
+  for (const item of rs.items) {
+    const n = Number(item.id.slice(1));
+    const located = locateEvidence(item, n, chosen, idx);
+    for (const t of located.targets) {
+      usedForItems.add(t.evidence.url);
+      for (const c of t.children) usedForItems.add(c.url);
+    }
+    const ctx: CheckContext = { item, site: artifacts.site, fiscalYear, asOf: opts.asOf, agencyType, targets: located.targets };
+    const outputs: Array<CheckOutput | 'error'> = [];
+    const checks: ItemResult['checks'] = [];
+    const drafts: DefectDraft[] = [];
+    for (const ref of item.checks) {
+      const check = CHECKS[ref.check]!;
+      try {
+        const out = check.run(ctx, check.options.parse(ref.options ?? {}));
+        outputs.push(out);
+        checks.push({ check: ref.check, status: out.status, ...(out.note ? { note: out.note } : {}) });
+        drafts.push(...out.defects);
+      } catch (err) {
+        // A check that throws ends its item in error; the other items are still judged.
+        outputs.push('error');
+        checks.push({ check: ref.check, status: 'error', note: (err as Error).message });
+      }
+    }
+    if (located.placeholder && located.targets.length === 0) {
+      for (const d of drafts) if (d.kind === 'not-found') d.data = { ...d.data, placeholder: located.placeholder.text, page: located.placeholder.page };
+    }
+    items.push({
+      id: item.id,
+      title: item.title,
+      titleEn: item.titleEn,
+      subIndicator: rs.subIndicatorOf[item.id]!,
+      outcome: combine(outputs),
+      evidence: located.targets.map((t) => t.evidence),
+      defects: dedupe(drafts.map((d) => buildDefect(d, rs, item))),
+      checks,
+    });
+  }
+
+  const siteDefects = dedupe(siteLevelDefects(artifacts, rs, fiscalYear, usedForItems));
+  const broken = artifacts.links.filter((l) => l.state === 'broken');
+  const outcomes = Object.fromEntries(items.map((i) => [i.id, i.outcome]));
+  const score = computeScore({ scoring: rs.scoring, outcomes });
+  if (rs.framework.provisional) {
+    score.provisional = true;
+    score.provisionalReasons.unshift(`framework ${rs.id} is provisional`);
+  }
+  if (!artifacts.pages.length) warnings.push('ไม่ได้หน้าเว็บใดเลย / no page could be read');
+  for (const e of artifacts.errors) if (e.code.startsWith('budget')) warnings.push(`${e.message}`);
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: TOOL,
+    framework: { id: rs.id, title: rs.framework.title, provisional: rs.framework.provisional },
+    site: artifacts.site,
+    ...(opts.agency ? { agency: opts.agency } : {}),
+    asOf: opts.asOf,
+    fiscalYear,
+    crawledAt: artifacts.finishedAt,
+    items,
+    score,
+    links: {
+      checked: artifacts.links.filter((l) => l.state !== 'skipped').length,
+      broken: broken.map((l) => ({ url: l.url, status: l.status, foundOn: l.foundOn, ...(l.error ? { error: l.error.code } : {}) })),
+      unverifiable: artifacts.links.filter((l) => l.state === 'unverifiable').length,
+    },
+    defects: [...items.flatMap((i) => i.defects), ...siteDefects],
+    warnings,
+  };
+}
+
+/** Defects not tied to one item: broken links anywhere on the site, TLS, e-GP numbers outside item evidence. */
+function siteLevelDefects(a: Artifacts, rs: RuleSet, fiscalYear: number, usedForItems: Set<string>): Defect[] {
+  const out: Defect[] = [];
+  for (const l of a.links) {
+    if (l.state !== 'broken') continue;
+    const code = l.error?.code;
+    const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
+    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5) } }, rs));
+  }
+  const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
+  if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }, rs));
+  for (const p of a.pages) {
+    if (usedForItems.has(p.url)) continue;
+    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }, rs));
+  }
+  for (const d of a.documents) {
+    if (usedForItems.has(d.url)) continue;
+    const findings = d.tables.length ? egpFromTables(d.tables, fiscalYear) : egpFromText(d.text, fiscalYear);
+    for (const f of findings) if (!f.valid) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }, rs));
+  }
+  return out;
+}

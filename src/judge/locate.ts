@@ -1,0 +1,115 @@
+// Locates an item's evidence the way an assessor would: the ITA index first, then menus and links, headings, URLs.
+import type { Link, Page } from '../model/artifacts.js';
+import type { Evidence } from '../model/result.js';
+import type { Item } from '../model/rule-set.js';
+import { compactKey } from '../derive/thai-text.js';
+import { isDocumentUrl, unverifiableReason } from '../collect/classify.js';
+import type { ChildTarget, EvidenceTarget } from '../checks/types.js';
+import type { ArtifactIndex } from './artifact-index.js';
+import type { IndexPage } from './index-pages.js';
+
+export interface Located {
+  targets: EvidenceTarget[];
+  /** The index has a row for the item whose link is a placeholder ("#", javascript:). */
+  placeholder?: { page: string; text: string };
+}
+
+const MAX_TARGETS = 4;
+const MAX_CHILDREN = 40;
+
+/** Keywords as compact keys, longest first, so the most specific phrase wins. */
+function keywordKeys(item: Item): string[] {
+  return [...new Set([item.title, ...item.hints.keywords].map(compactKey).filter((k) => k.length >= 2))].sort((a, b) => b.length - a.length);
+}
+
+function keywordScore(text: string, keys: string[], title: string): number {
+  const t = compactKey(text);
+  if (!t) return 0;
+  if (t.includes(title)) return 0.75;
+  const hit = keys.find((k) => t.includes(k));
+  if (!hit) return 0;
+  // A long, specific phrase is strong evidence; a short one ("ข่าว") only when it is most of the link text.
+  return hit.length >= 8 ? 0.65 : hit.length / t.length > 0.5 ? 0.55 : 0;
+}
+
+function childrenOf(page: Page | undefined, idx: ArtifactIndex): ChildTarget[] {
+  if (!page) return [];
+  const out: ChildTarget[] = [];
+  const seen = new Set<string>();
+  for (const l of page.links) {
+    if (!l.url || seen.has(l.url) || l.tag === 'link') continue;
+    const doc = idx.document(l.url);
+    if (!doc && !isDocumentUrl(l.url) && !unverifiableReason(l.url)) continue;
+    seen.add(l.url);
+    const link = idx.link(l.url);
+    out.push({ url: l.url, anchor: l.text, ...(link ? { link } : {}), ...(doc ? { document: doc } : {}) });
+    if (out.length >= MAX_CHILDREN) break;
+  }
+  return out;
+}
+
+export function toTarget(evidence: Evidence, idx: ArtifactIndex): EvidenceTarget {
+  const link = idx.link(evidence.url);
+  const final = link?.finalUrl ?? evidence.url;
+  const page = idx.page(evidence.url) ?? idx.page(final);
+  const document = idx.document(evidence.url) ?? idx.document(final);
+  return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(document ? { document } : {}), children: childrenOf(page, idx) };
+}
+
+export function locateEvidence(item: Item, n: number, indexes: readonly IndexPage[], idx: ArtifactIndex): Located {
+  const found = new Map<string, Evidence>();
+  const add = (e: Evidence) => {
+    const prev = found.get(e.url);
+    if (!prev || prev.confidence < e.confidence) found.set(e.url, e);
+  };
+  let placeholder: Located['placeholder'];
+
+  // 1. The ITA/OIT index of the assessed year: what the agency itself says is the evidence.
+  for (const ip of indexes) {
+    for (const l of ip.links) {
+      if (l.n !== n) continue;
+      if (!l.link.url) {
+        placeholder ??= { page: ip.page.url, text: l.link.text };
+        continue;
+      }
+      add({ url: l.link.url, via: 'index', confidence: 0.95, label: l.label.raw, text: l.link.text });
+    }
+  }
+  if (found.size) return { targets: [...found.values()].slice(0, MAX_TARGETS).map((e) => toTarget(e, idx)), ...(placeholder ? { placeholder } : {}) };
+
+  // 2–4. Menus and links, page titles and headings, URL patterns.
+  const keys = keywordKeys(item);
+  const title = compactKey(item.title);
+  const indexUrls = new Set(indexes.map((i) => i.page.url));
+  for (const page of idx.artifacts.pages) {
+    if (page.soft404) continue;
+    for (const l of page.links as Link[]) {
+      if (!l.url || l.tag === 'link' || l.tag === 'form') continue;
+      // On an index page, a link labelled for another item is that item's evidence, whatever its words.
+      if (indexUrls.has(page.url) && l.context && /^\s*(o|oit|ข้อ)\s*\d/i.test(l.context)) continue;
+      const s = keywordScore(l.text, keys, title);
+      if (s > 0) add({ url: l.url, via: 'link', confidence: s, text: l.text });
+    }
+    const headingText = [page.title, ...page.headings.slice(0, 3).map((h) => h.text)];
+    const hs = Math.max(0, ...headingText.map((t) => keywordScore(t, keys, title)));
+    if (hs > 0) add({ url: page.url, via: 'heading', confidence: Math.min(0.6, hs), text: page.title });
+  }
+  const patterns = item.hints.urlPatterns.map((p) => new RegExp(p, 'iu'));
+  if (patterns.length) {
+    for (const l of idx.artifacts.links) {
+      if (!l.sameSite) continue;
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(l.url).pathname);
+      } catch {
+        continue;
+      }
+      if (patterns.some((re) => re.test(path))) add({ url: l.url, via: 'url', confidence: 0.35 });
+    }
+  }
+  const ranked = [...found.values()].sort((a, b) => b.confidence - a.confidence || a.url.localeCompare(b.url));
+  // Weak URL-only guesses are not evidence on their own when anything better exists.
+  const best = ranked[0]?.confidence ?? 0;
+  const kept = ranked.filter((e) => e.confidence >= Math.min(0.5, best)).slice(0, MAX_TARGETS);
+  return { targets: kept.map((e) => toTarget(e, idx)), ...(placeholder ? { placeholder } : {}) };
+}
