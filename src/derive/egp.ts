@@ -34,8 +34,11 @@ export function plausiblePrefix(normalized: string, fiscalYear: number): boolean
 }
 
 // The e-GP project-number column; the contract control number and the agency's own contract number are different.
-const EGP_HEADER = /(เลขที่โครงการ|เลขโครงการ|รหัสโครงการ|e-?gp|เลขที่โครงการในระบบ)/i;
-const NOT_EGP_HEADER = /(เลขคุมสัญญา|เลขที่สัญญา|สัญญาเลขที่|ใบสั่ง)/;
+// Header words are compared as compactKey (tone marks folded away), so the patterns are folded the same way.
+const folded = (words: string[]) => new RegExp(`(${words.map((w) => compactKey(w).replace(/[-]/g, '-?')).join('|')})`, 'i');
+const EGP_HEADER = folded(['เลขที่โครงการ', 'เลขโครงการ', 'รหัสโครงการ', 'e-gp', 'egp']);
+const NOT_EGP_HEADER = folded(['เลขคุมสัญญา', 'เลขที่สัญญา', 'สัญญาเลขที่', 'ใบสั่ง']);
+const PROCUREMENT_HEADER = folded(['จัดซื้อ', 'จัดจ้าง', 'ราคากลาง', 'วงเงิน', 'ผู้ได้รับคัดเลือก', 'ผู้ชนะ']);
 
 export function findEgpColumn(table: Table): { headerRow: number; column: number } | undefined {
   const limit = Math.min(table.rows.length, 5);
@@ -90,5 +93,5 @@ export function egpFromText(text: string, fiscalYear?: number): EgpFinding[] {
 /** Whether a table looks like a procurement table at all (so a missing e-GP column can be reported). */
 export function isProcurementTable(table: Table): boolean {
   const head = compactKey(table.rows.slice(0, 3).flat().join(' '));
-  return /(จัดซื้อ|จัดจ้าง|ราคากลาง|วงเงิน|ผู้ได้รับคัดเลือก|ผู้ชนะ)/.test(head);
+  return PROCUREMENT_HEADER.test(head);
 }

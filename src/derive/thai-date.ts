@@ -82,8 +82,10 @@ export function findThaiDates(input: string): ThaiDate[] {
     const month = monthNumber(m[2]!);
     const year = toBuddhistYear(m[4]!, Boolean(m[3]));
     const day = Number(m[1]);
-    if (month && year && validDay(year, month, day) && free(m.index, m.index + m[0].length))
-      add({ year, month, day, index: m.index, raw: m[0] }, m[0].length);
+    if (!free(m.index, m.index + m[0].length)) continue;
+    if (month && year && validDay(year, month, day)) add({ year, month, day, index: m.index, raw: m[0] }, m[0].length);
+    // An impossible date ("31 กุมภาพันธ์") is no date at all, not a month-only mention.
+    else taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(MONTH_DAY_COMMA_YEAR)) {
     const month = monthNumber(m[1]!);

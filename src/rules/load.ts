@@ -50,8 +50,9 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
       if (ref.check === 'required-elements' && item.elements.length === 0)
         out.push({ file: items, path: `items[${i}].elements`, message: 'required-elements is listed but the item has no elements' });
       for (const kind of check.defects) {
-        if (!rs.messages.defects[kind] && !item.fix[kind])
-          out.push({ file: 'messages.json', path: `defects.${kind}`, message: `no message and how-to-fix for defect "${kind}", which ${item.id} can raise through ${ref.check}` });
+        // The message always comes from messages.json; an item may only override the how-to-fix text.
+        if (!rs.messages.defects[kind])
+          out.push({ file: 'messages.json', path: `defects.${kind}`, message: `no message for defect "${kind}", which ${item.id} can raise through ${ref.check}` });
       }
     });
   });

@@ -1,0 +1,57 @@
+// The CLI as a user runs it (built dist/cli.js): published figures, JSON shape, exit codes and precise errors.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const oit = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+
+describe('oit CLI', () => {
+  it('prints Thai help by default and English with --lang en', () => {
+    expect(oit('--help').stdout).toContain('ตรวจความพร้อมเว็บไซต์');
+    expect(oit('--help', '--lang', 'en').stdout).toContain('Usage:');
+  });
+
+  it('oit score --json reproduces the ita-2565 figures', () => {
+    const r = oit('score', '--rules', 'ita-2565', '--fail', 'O11,O24', '--iit', '84.72,75.90,81.11,71.62,78.38', '--eit', '74.76,66.78,70.81', '--json');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.indicators).toEqual({ '9': 94.64, '10': 100 });
+    expect(j.oit).toBe(97.32);
+    expect(j.ita).toBe(83.67);
+    expect(j.grade).toBe('B');
+    expect(j.pass).toBe(false);
+    expect(j.subIndicators['9.2']).toBe(87.5);
+  });
+
+  it('exit 2 with a precise message for a bad flag value or unknown item', () => {
+    const bad = oit('score', '--iit', 'abc', '--oit', '90', '--eit', '80');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--iit');
+    const unknown = oit('score', '--rules', 'ita-2568', '--fail', 'O40');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('O40');
+  });
+
+  it('oit rules show prints requirements, time rule and how to fix in Thai', () => {
+    const r = oit('rules', 'show', 'ita-2566', 'O21');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('สรุปผลการจัดซื้อจัดจ้าง');
+    expect(r.stdout).toContain('รายเดือน');
+    expect(r.stdout).toContain('ไม่มีการจัดซื้อจัดจ้าง');
+  });
+
+  it('oit rules check exits 2 naming the file and field of a broken folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oit-bad-'));
+    writeFileSync(join(dir, 'framework.json'), JSON.stringify({ schemaVersion: 1, id: 'x', title: 't', titleEn: 't', assessmentYears: [2566], provisional: 'no' }));
+    const r = oit('rules', 'check', dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('framework.json');
+    expect(r.stderr).toContain('provisional');
+  });
+
+  it('lists frameworks', () => {
+    expect(oit('rules', 'list').stdout).toMatch(/ita-2565[\s\S]*ita-2566[\s\S]*ita-2568/);
+  });
+});

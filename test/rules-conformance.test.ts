@@ -1,0 +1,103 @@
+// Every shipped framework is complete and consistent; an edited rule folder is rejected with file and JSON path.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/checks/registry.js';
+import { InputError } from '../src/model/input-error.js';
+import { BUILTIN_RULES_DIR, defaultFramework, listFrameworks, loadRuleSet } from '../src/rules/load.js';
+
+describe('shipped frameworks', () => {
+  const ids = listFrameworks();
+  it('ships ita-2565, ita-2566 and ita-2568', () => expect(ids).toEqual(['ita-2565', 'ita-2566', 'ita-2568']));
+
+  it.each(ids)('%s: ids unique, every item in exactly one sub-indicator, checks exist, every defect has message and fix', (id) => {
+    const rs = loadRuleSet(join(BUILTIN_RULES_DIR, id));
+    const itemIds = rs.items.map((i) => i.id);
+    expect(new Set(itemIds).size).toBe(itemIds.length);
+    const placed = rs.scoring.indicators.flatMap((i) => i.subIndicators.flatMap((s) => s.items));
+    expect([...placed].sort()).toEqual([...itemIds].sort());
+    for (const item of rs.items) {
+      for (const ref of item.checks) {
+        const check = CHECKS[ref.check];
+        expect(check, `${item.id} ${ref.check}`).toBeDefined();
+        expect(check!.options.safeParse(ref.options ?? {}).success).toBe(true);
+        for (const kind of check!.defects) expect(rs.messages.defects[kind]?.fixTh ?? item.fix[kind]?.th, `${id} ${item.id} ${kind}`).toBeTruthy();
+      }
+      expect(item.hints.keywords.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('list A and list B are different lists under the same ids (O21 differs)', () => {
+    const a = loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2565')).items.find((i) => i.id === 'O21')!;
+    const b = loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2566')).items.find((i) => i.id === 'O21')!;
+    expect(a.title).not.toBe(b.title);
+    expect(loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2565')).items).toHaveLength(43);
+    expect(loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2566')).items).toHaveLength(43);
+  });
+
+  it('defaults to the newest non-provisional framework', () => expect(defaultFramework()).toBe('ita-2566'));
+});
+
+describe('a rule folder someone edited', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oit-rules-'));
+    cpSync(join(BUILTIN_RULES_DIR, 'ita-2566'), dir, { recursive: true });
+    return dir;
+  };
+  const edit = (dir: string, file: string, fn: (j: any) => void) => {
+    const j = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    fn(j);
+    writeFileSync(join(dir, file), JSON.stringify(j));
+  };
+  const problems = (dir: string) => {
+    try {
+      loadRuleSet(dir);
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      return (err as InputError).message;
+    }
+    throw new Error('expected the folder to be rejected');
+  };
+
+  it('names the file and JSON path of a bad field', () => {
+    const dir = copy();
+    edit(dir, 'items.json', (j) => (j.items[3].time = 'sometime'));
+    expect(problems(dir)).toMatch(/items\.json[\s\S]*items\[3\]\.time/);
+  });
+
+  it('rejects an unknown check and bad check options', () => {
+    const dir = copy();
+    edit(dir, 'items.json', (j) => {
+      j.items[0].checks.push({ check: 'no-such-check' });
+      j.items[20].checks.find((c: any) => c.check === 'monthly-coverage').options.months = 99;
+    });
+    const msg = problems(dir);
+    expect(msg).toContain('items[0].checks[');
+    expect(msg).toContain('unknown check "no-such-check"');
+    expect(msg).toMatch(/items\[20\]\.checks\[\d+\]\.options\.months/);
+  });
+
+  it('rejects an item placed in two sub-indicators and one placed nowhere', () => {
+    const dir = copy();
+    edit(dir, 'scoring.json', (j) => {
+      j.indicators[0].subIndicators[0].items.push('O11');
+      j.indicators[1].subIndicators[1].items = j.indicators[1].subIndicators[1].items.filter((x: string) => x !== 'O43');
+    });
+    const msg = problems(dir);
+    expect(msg).toContain('item O11 is already in sub-indicator');
+    expect(msg).toContain('item O43 is in no sub-indicator');
+  });
+
+  it('rejects a defect without message and fix', () => {
+    const dir = copy();
+    edit(dir, 'messages.json', (j) => delete j.defects['month-missing']);
+    expect(problems(dir)).toContain('defects.month-missing');
+  });
+
+  it('rejects a file that is not JSON', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'scoring.json'), '{ not json');
+    expect(problems(dir)).toMatch(/scoring\.json[\s\S]*not valid JSON/);
+  });
+});
