@@ -307,7 +307,7 @@ class CrawlRun {
     const body = ex.body!;
     const kind = sniffKind(body);
     const htmlType = /html|xhtml/i.test(ex.contentType) || (ex.contentType === '' && kind === 'html');
-    if (htmlType && kind !== 'pdf' && (kind === 'html' || kind === 'text' || kind === 'other') && !isDocumentUrl(check.url)) {
+    if (htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url)) {
       const decoded = decodeHtml(body, ex.contentType);
       const parsed = parseHtml(decoded.text, ex.finalUrl);
       const soft404 = isSoftNotFound(parsed, this.notFound.get(hostOf(ex.finalUrl)));

@@ -1,6 +1,6 @@
 // Judgements made on a fetched page before it is stored: soft 404, login wall, bot wall, script-only app shell.
 import type { Page } from '../model/artifacts.js';
-import { compactKey } from '../derive/thai-text.js';
+import { compactKey, foldedPattern } from '../derive/thai-text.js';
 import type { ParsedHtml } from './html.js';
 
 export interface NotFoundFingerprint {
@@ -8,9 +8,11 @@ export interface NotFoundFingerprint {
   textLength: number;
 }
 
-const NOT_FOUND = /(ไม่พบหน้า|ไม่พบหน้าที่(คุณ|ท่าน)?ต้องการ|หน้าที่(คุณ|ท่าน)ค้นหาไม่มี|ไม่พบข้อมูลที่(คุณ|ท่าน)ต้องการ|pagenotfound|404notfound|^404$|^404[^0-9]|error404|notfound|filenotfound|ไม่พบไฟล์)/i;
-const LOADING = /(กำลังโหลด|loading\.\.\.|pleaseenablejavascript|กรุณาเปิดjavascript|enablejavascript|youneedtoenablejavascript)/i;
-const BOT_WALL = /(justamoment|checkingyourbrowser|cf-chl|attentionrequired|captcha|ddos-guard|accessdenied.*cloudflare)/i;
+// Compared as compactKey text (no spaces, Thai tone marks folded), so the phrases are folded the same way.
+const NOT_FOUND_WORDS = foldedPattern(['ไม่พบหน้า', 'หน้าที่คุณค้นหาไม่มี', 'หน้าที่ท่านค้นหาไม่มี', 'ไม่พบข้อมูลที่ต้องการ', 'ไม่พบไฟล์', 'page not found', '404 not found', 'error 404', 'not found', 'file not found']);
+const NOT_FOUND = new RegExp(`${NOT_FOUND_WORDS.source}|^404$|^404[^0-9]`, 'i');
+const LOADING = foldedPattern(['กำลังโหลด', 'loading...', 'please enable javascript', 'กรุณาเปิด javascript', 'enable javascript', 'you need to enable javascript']);
+const BOT_WALL = foldedPattern(['just a moment', 'checking your browser', 'cf-chl', 'attention required', 'captcha', 'ddos-guard']);
 
 export function isSoftNotFound(parsed: ParsedHtml, probe?: NotFoundFingerprint): boolean {
   const head = compactKey(`${parsed.title} ${parsed.headings[0]?.text ?? ''}`);

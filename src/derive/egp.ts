@@ -1,6 +1,6 @@
 // e-GP project numbers: finding them in tables and text, normalising Thai digits, and judging their form.
 import type { Table } from '../model/artifacts.js';
-import { compactKey, thaiDigitsToAscii } from './thai-text.js';
+import { compactKey, foldedPattern, thaiDigitsToAscii } from './thai-text.js';
 
 export interface EgpFinding {
   /** As published. */
@@ -35,7 +35,7 @@ export function plausiblePrefix(normalized: string, fiscalYear: number): boolean
 
 // The e-GP project-number column; the contract control number and the agency's own contract number are different.
 // Header words are compared as compactKey (tone marks folded away), so the patterns are folded the same way.
-const folded = (words: string[]) => new RegExp(`(${words.map((w) => compactKey(w).replace(/[-]/g, '-?')).join('|')})`, 'i');
+const folded = foldedPattern;
 const EGP_HEADER = folded(['เลขที่โครงการ', 'เลขโครงการ', 'รหัสโครงการ', 'e-gp', 'egp']);
 const NOT_EGP_HEADER = folded(['เลขคุมสัญญา', 'เลขที่สัญญา', 'สัญญาเลขที่', 'ใบสั่ง']);
 const PROCUREMENT_HEADER = folded(['จัดซื้อ', 'จัดจ้าง', 'ราคากลาง', 'วงเงิน', 'ผู้ได้รับคัดเลือก', 'ผู้ชนะ']);

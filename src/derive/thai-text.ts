@@ -53,3 +53,9 @@ export function containsAny(compactText: string, phrases: readonly string[]): st
 export function cleanText(s: string): string {
   return normaliseThai(s).replace(/\s+/g, ' ').trim();
 }
+
+/** A regular expression over compactKey text that matches any of the phrases (folded the same way). */
+export function foldedPattern(phrases: readonly string[], flags = 'i'): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(${phrases.map((p) => esc(compactKey(p))).join('|')})`, flags);
+}
