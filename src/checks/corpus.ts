@@ -42,6 +42,8 @@ export function buildCorpus(ctx: CheckContext): Corpus {
   const text = ctx.targets.flatMap(targetText).filter(Boolean).join('\n');
   const scanned: string[] = [];
   for (const t of ctx.targets) {
+    // A page drawn with private font codes is as unreadable as a scan.
+    if (t.page?.flags.includes('font-encoded')) scanned.push(t.page.url);
     for (const d of [t.document, ...t.children.map((c) => c.document)]) {
       if (d && d.hasTextLayer === false) scanned.push(d.url);
     }

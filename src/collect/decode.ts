@@ -71,6 +71,21 @@ function thaiByteShare(bytes: Uint8Array): number {
   return high ? thai / high : 0;
 }
 
+/**
+ * Thai in a single-byte encoding comes in runs of high bytes (no spaces between Thai words); Latin-1 text has
+ * isolated high bytes between ASCII letters ("café"). The share of high bytes next to another high byte tells them apart.
+ */
+function highByteRunShare(bytes: Uint8Array): number {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    if ((i > 0 && bytes[i - 1]! >= 0x80) || (i + 1 < bytes.length && bytes[i + 1]! >= 0x80)) paired++;
+  }
+  return high >= 8 ? paired / high : 0;
+}
+
 function detectThai(bytes: Uint8Array): boolean {
   const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString('latin1');
   const all = jschardet.detectAll(sample);
@@ -88,7 +103,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
   const declared = header ?? meta;
   if (declared) {
     // Some อปท. pages declare Latin-1 but carry TIS-620 bytes (they show as "Êӹѡ¡ÒÃ"): believe the bytes.
-    if (LATIN.has(declared) && !isValidUtf8(bytes) && thaiByteShare(bytes) > 0.9 && detectThai(bytes)) {
+    if (LATIN.has(declared) && !isValidUtf8(bytes) && thaiByteShare(bytes) > 0.9 && (highByteRunShare(bytes) > 0.8 || detectThai(bytes))) {
       return { text: decodeWith(bytes, 'windows-874')!, charset: 'windows-874', source: 'detected-over-declared' };
     }
     const text = decodeWith(bytes, declared);

@@ -33,6 +33,8 @@ export interface ParsedHtml {
   hasPasswordInput: boolean;
   scriptCount: number;
   metaRefresh?: string;
+  /** <meta name="generator">: pdf2htmlEX pages draw text with private font encodings. */
+  generator?: string;
   canonical?: string;
   baseHref?: string;
 }
@@ -55,7 +57,11 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
   const contextOf = (el: Element): string | undefined => {
     let cur: Element | null = el.parent as Element | null;
     for (let depth = 0; cur && depth < 8; depth++, cur = cur.parent as Element | null) {
-      if (cur.type === 'tag' && CONTEXT.has(cur.name)) return bound(cleanText($(cur).text()), 300);
+      if (cur.type === 'tag' && CONTEXT.has(cur.name)) {
+        // Cells are joined with a space: "O1" in one cell and the title in the next must not run together.
+        const text = cur.name === 'tr' ? $(cur).children('td,th').map((_, c) => $(c).text()).get().join(' ') : $(cur).text();
+        return bound(cleanText(text), 300);
+      }
     }
     return undefined;
   };
@@ -159,6 +165,7 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
     scriptCount: $('script').length,
     ...(refreshUrl ? { metaRefresh: normaliseUrl(refreshUrl, base) } : {}),
     ...(baseHref ? { baseHref } : {}),
+    ...($('meta[name="generator" i]').attr('content') ? { generator: $('meta[name="generator" i]').attr('content')! } : {}),
   };
 }
 

@@ -27,6 +27,21 @@ export function pageFlags(parsed: ParsedHtml, finalUrl: string): Page['flags'] {
   const text = compactKey(parsed.text.slice(0, 3000));
   if (parsed.hasPasswordInput && (parsed.text.length < 1500 || /login|signin|member|auth/i.test(finalUrl))) flags.push('login-wall');
   if (BOT_WALL.test(compactKey(parsed.title)) || (parsed.text.length < 800 && BOT_WALL.test(text))) flags.push('bot-wall');
+  // pdf2htmlEX (and similar) output draws glyphs through embedded fonts with private codes: the text is not Thai.
+  const thaiLetters = (parsed.text.match(/[\u0E01-\u0E4E]/g) ?? []).length;
+  if ((/pdf2htmlex/i.test(parsed.generator ?? '') && thaiLetters < parsed.text.length * 0.05) || looksLegacyFontEncoded(parsed.text, thaiLetters)) flags.push('font-encoded');
   if ((parsed.text.length < 200 && parsed.scriptCount > 0 && parsed.links.length < 5) || (parsed.text.length < 1500 && LOADING.test(text))) flags.push('app-shell');
   return flags;
+}
+
+/**
+ * Thai typed in a legacy non-Unicode font comes out as ASCII soup ("tl':i:m1Ab'V1A'U1") that only that font turns
+ * into Thai. Words of mixed letters, digits and quote/colon marks, on a page with no Thai letter at all, mean that.
+ */
+export function looksLegacyFontEncoded(text: string, thaiLetters: number): boolean {
+  if (text.length < 300 || thaiLetters > text.length * 0.01) return false;
+  const tokens = text.split(/\s+/).filter((t) => t.length >= 3);
+  if (tokens.length < 20) return false;
+  const odd = tokens.filter((t) => /[A-Za-z]/.test(t) && /[0-9'";:\[\]{}|\\^~`]/.test(t.slice(1, -1))).length;
+  return odd / tokens.length > 0.25;
 }

@@ -50,7 +50,7 @@ export const Page = z.strictObject({
   images: z.array(z.strictObject({ src: z.string(), alt: z.string() })).default([]),
   soft404: z.boolean().default(false),
   /** Looks like a login form, bot wall or an app shell whose content needs scripts. */
-  flags: z.array(z.enum(['login-wall', 'bot-wall', 'app-shell', 'rendered', 'tls-insecure'])).default([]),
+  flags: z.array(z.enum(['login-wall', 'bot-wall', 'app-shell', 'rendered', 'tls-insecure', 'font-encoded'])).default([]),
   error: ErrorInfo.optional(),
 });
 export type Page = z.infer<typeof Page>;
