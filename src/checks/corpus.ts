@@ -18,7 +18,8 @@ const DOC_TEXT_LIMIT = 60_000;
 function targetText(t: EvidenceTarget): string[] {
   // The index's link text is the agency's claim about the evidence, not the evidence: it is left out here.
   const parts: string[] = [];
-  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text);
+  // Link targets count as content: a Social Network or E-Service page proves itself by where it links.
+  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text, t.page.links.map((l) => l.url).filter(Boolean).join(' '));
   if (t.document) parts.push(t.document.meta.title ?? '', t.document.text.slice(0, DOC_TEXT_LIMIT), decodeName(t.document.url));
   for (const c of t.children) {
     parts.push(c.anchor, decodeName(c.url));

@@ -1,6 +1,7 @@
 // required-elements: every element the manual requires is present in the evidence (Thai-aware phrase matching).
 import { z } from 'zod';
-import { containsAny } from '../derive/thai-text.js';
+import { compactKey } from '../derive/thai-text.js';
+import type { Item } from '../model/rule-set.js';
 import { buildCorpus } from './corpus.js';
 import type { Check } from './types.js';
 
@@ -13,7 +14,9 @@ export const requiredElements: Check<{ minimum?: number }> = {
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
     const corpus = buildCorpus(ctx);
     const elements = ctx.item.elements.filter((e) => e.appliesTo === 'all' || ctx.agencyType === 'local-government');
-    const missing = elements.filter((e) => !containsAny(corpus.compact, e.anyOf));
+    // The item's own title is not its content: a page that only repeats "อำนาจหน้าที่" has not shown the duties.
+    const names = ownNames(ctx.item);
+    const missing = elements.filter((e) => !e.anyOf.some((p) => occursBeyond(corpus.compact, compactKey(p), names)));
     const needed = minimum ?? elements.length;
     if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
     const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));
@@ -31,3 +34,22 @@ export const requiredElements: Check<{ minimum?: number }> = {
     return { status: 'fail', defects };
   },
 };
+
+/** The item's title and keywords as compact keys. */
+export function ownNames(item: Item): string[] {
+  return [item.title, ...item.hints.keywords].map(compactKey).filter((k) => k.length >= 3);
+}
+
+/** Whether `phrase` occurs in `text` at least once outside every occurrence of the item's own names. */
+export function occursBeyond(text: string, phrase: string, names: readonly string[]): boolean {
+  if (!phrase) return false;
+  const covers: Array<[number, number]> = [];
+  for (const n of names) {
+    if (n.length < phrase.length || !n.includes(phrase)) continue;
+    for (let j = text.indexOf(n); j >= 0; j = text.indexOf(n, j + 1)) covers.push([j, j + n.length]);
+  }
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if (!covers.some(([a, b]) => a <= i && i + phrase.length <= b)) return true;
+  }
+  return false;
+}

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CHECKS } from '../checks/registry.js';
+import { compactKey } from '../derive/thai-text.js';
 import { InputError, parseJsonText, parseOrThrow, zodProblems, type Problem } from '../model/input-error.js';
 import { FrameworkFile, ItemsFile, MessagesFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
 
@@ -26,9 +27,13 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
     if (ids.has(item.id)) out.push({ file: items, path: `items[${i}].id`, message: `duplicate item id ${item.id} (also items[${ids.get(item.id)}])` });
     ids.set(item.id, i);
     const elementIds = new Set<string>();
+    const names = [item.title, ...item.hints.keywords].map(compactKey);
     item.elements.forEach((e, k) => {
       if (elementIds.has(e.id)) out.push({ file: items, path: `items[${i}].elements[${k}].id`, message: `duplicate element id ${e.id}` });
       elementIds.add(e.id);
+      // The check cuts the item's own title and keywords out of the text first, so a phrase inside them proves nothing.
+      if (e.anyOf.every((p) => names.some((n) => n.includes(compactKey(p)))))
+        out.push({ file: items, path: `items[${i}].elements[${k}].anyOf`, message: `every phrase of element "${e.id}" is part of the item's own title or keywords, so it can never be shown apart from them` });
     });
     item.hints.urlPatterns.forEach((p, k) => {
       try {

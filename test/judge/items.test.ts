@@ -1,0 +1,140 @@
+// Table-driven item tester: for every item of every framework, tiny hand-made artifacts → expected outcome and defects.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { judge } from '../../src/judge/judge.js';
+import type { Artifacts } from '../../src/model/artifacts.js';
+import type { Item, RuleSet } from '../../src/model/rule-set.js';
+import { BUILTIN_RULES_DIR, listFrameworks, loadRuleSet } from '../../src/rules/load.js';
+import { artifacts, check, page, SITE } from '../fixtures/artifacts.js';
+import { compactKey } from '../../src/derive/thai-text.js';
+
+const HOME = page('/', 'องค์การบริหารส่วนตำบลทดสอบ', 'ยินดีต้อนรับ', [{ url: `${SITE}/ita/`, text: 'ITA' }]);
+
+/** The assessed fiscal year of each framework, and an assessment date inside its OIT window (May). */
+const YEAR: Record<string, { fy: number; asOf: string }> = {
+  'ita-2565': { fy: 2565, asOf: '2022-05-15' },
+  'ita-2566': { fy: 2566, asOf: '2023-05-15' },
+  'ita-2568': { fy: 2568, asOf: '2025-05-15' },
+};
+
+type Variant = 'good' | 'missing' | 'broken' | 'no-elements' | 'wrong-year' | 'month-gap' | 'bad-egp' | 'off-site';
+
+const MONTHS = ['ตุลาคม', 'พฤศจิกายน', 'ธันวาคม', 'มกราคม', 'กุมภาพันธ์', 'มีนาคม'];
+
+function evidenceText(item: Item, fy: number, v: Variant): string {
+  const yearFor = v === 'wrong-year' ? fy - 6 : item.time === 'previous-fiscal-year' ? fy - 1 : fy;
+  const lines: string[] = [];
+  // Each element shown by a phrase that is not part of the item's own title or keywords (those are cut out).
+  const names = [item.title, ...item.hints.keywords].map(compactKey);
+  const proof = (phrases: string[]) => phrases.find((p) => !names.some((n) => n.includes(compactKey(p))))!;
+  if (v !== 'no-elements') for (const e of item.elements) lines.push(`หัวข้อ: ${proof(e.anyOf)}`);
+  if (item.time === 'covers-fiscal-year') lines.push(`แผนพัฒนา พ.ศ. ${yearFor - 1}-${yearFor + 3}`);
+  else if (item.time !== 'current') lines.push(`ประจำปีงบประมาณ พ.ศ. ${yearFor}`);
+  if (item.checks.some((c) => c.check === 'activity-date')) lines.push(`จัดกิจกรรมเมื่อวันที่ 12 มกราคม ${yearFor}`);
+  if (item.time === 'monthly')
+    MONTHS.forEach((m, i) => {
+      if (v === 'month-gap' && i === 2) return;
+      lines.push(`สรุปผลเดือน ${m} ${i < 3 ? yearFor - 1 : yearFor}: วันที่ 5 ${m} ${i < 3 ? yearFor - 1 : yearFor}`);
+    });
+  return lines.join('\n');
+}
+
+function build(rs: RuleSet, item: Item, v: Variant): Artifacts {
+  const { fy } = YEAR[rs.id]!;
+  const n = Number(item.id.slice(1));
+  const target = v === 'off-site' ? `http://files.example.org/o${n}.html` : `${SITE}/oit/o${n}.html`;
+  const rows = rs.items.filter((i) => v !== 'missing' || i.id !== item.id).map((i) => ({ url: i.id === item.id ? target : `${SITE}/oit/other-${i.id}.html`, text: i.title, context: `${i.id} ${i.title}` }));
+  const index = page('/ita/', `ITA ${fy} การเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ พ.ศ. ${fy}`, 'ตารางข้อมูล', rows);
+  const tables = item.checks.some((c) => c.check === 'egp-numbers')
+    ? [{ rows: [['ลำดับ', 'เลขที่โครงการ', 'งานที่จัดซื้อจัดจ้าง', 'วงเงิน'], ['1', `${fy % 100}017123456`, 'ซื้อวัสดุ', '1000'], ['2', v === 'bad-egp' ? `${fy % 100}0171234` : `${fy % 100}027123456`, 'จ้างเหมา', '2000']], truncated: false }]
+    : [];
+  const evidence = page(`/oit/o${n}.html`, item.title, evidenceText(item, fy, v), [], { tables, ...(v === 'broken' ? { status: 404 } : {}) });
+  if (v === 'off-site') return artifacts([HOME, index], [], [check(target, { sameSite: false })]);
+  if (v === 'broken') return artifacts([HOME, index], [], [check(evidence.url, { state: 'broken', status: 404, confirmed: true })]);
+  return artifacts([HOME, index, evidence]);
+}
+
+const run = (rs: RuleSet, item: Item, v: Variant) => {
+  const r = judge(build(rs, item, v), rs, { asOf: YEAR[rs.id]!.asOf });
+  return r.items.find((i) => i.id === item.id)!;
+};
+
+for (const fw of listFrameworks()) {
+  const rs = loadRuleSet(join(BUILTIN_RULES_DIR, fw));
+  describe(`${fw}: every item`, () => {
+    for (const item of rs.items) {
+      const kinds = (v: Variant) => run(rs, item, v).defects.map((d) => d.kind);
+      it(`${item.id} ${item.titleEn}`, () => {
+        const good = run(rs, item, 'good');
+        expect(good.outcome, JSON.stringify(good.checks)).toBe('pass');
+        expect(good.evidence[0]).toMatchObject({ via: 'index', url: `${SITE}/oit/o${item.id.slice(1)}.html` });
+
+        expect(run(rs, item, 'broken').outcome).toBe('fail');
+        expect(kinds('broken')).toContain('broken-link');
+
+        const offSite = run(rs, item, 'off-site');
+        const external = item.checks.find((c) => c.check === 'on-site')?.options?.allowExternal;
+        if (!external) expect(offSite.defects.map((d) => d.kind)).toContain('off-site');
+
+        if (item.elements.length) {
+          expect(run(rs, item, 'no-elements').outcome).toBe('fail');
+          expect(kinds('no-elements')).toContain('missing-element');
+        }
+        if (item.checks.some((c) => c.check === 'period')) {
+          expect(run(rs, item, 'wrong-year').outcome).toBe('fail');
+          expect(kinds('wrong-year')).toContain('out-of-period');
+        }
+        if (item.time === 'monthly') {
+          const gap = run(rs, item, 'month-gap');
+          expect(gap.outcome).toBe('fail');
+          expect(gap.defects.find((d) => d.kind === 'month-missing')?.data).toMatchObject({ month: `${YEAR[fw]!.fy - 1}-12` });
+        }
+        if (item.checks.some((c) => c.check === 'egp-numbers')) {
+          const bad = run(rs, item, 'bad-egp');
+          expect(bad.outcome).toBe('fail');
+          expect(bad.defects.find((d) => d.kind === 'egp-invalid')?.data).toMatchObject({ row: 3 });
+        }
+      });
+    }
+  });
+}
+
+describe('locating evidence without an index, and index hygiene', () => {
+  const rs = loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2566'));
+  it('finds an item through a menu link when the site has no ITA index', () => {
+    const home = page('/', 'องค์การบริหารส่วนตำบลทดสอบ', 'เมนู', [{ url: `${SITE}/about/structure.html`, text: 'โครงสร้างองค์กร' }]);
+    const s = page('/about/structure.html', 'โครงสร้างองค์กร', 'แผนผังโครงสร้าง สำนักปลัด กองคลัง นายก สภา ปลัด');
+    const r = judge(artifacts([home, s]), rs, { asOf: '2023-05-15' });
+    expect(r.items.find((i) => i.id === 'O1')).toMatchObject({ outcome: 'pass', evidence: [{ via: 'link' }] });
+  });
+
+  it('never scores another year’s index against this framework, and says so', () => {
+    const old = page('/ita2565/', 'ITA ปีงบประมาณ พ.ศ. 2565', 'ตาราง', rs.items.map((i) => ({ url: `${SITE}/old/${i.id}.html`, text: i.title, context: `${i.id} ${i.title}` })));
+    const r = judge(artifacts([HOME, old]), rs, { asOf: '2023-05-15' });
+    expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
+    expect(r.warnings.join(' ')).toContain('2565');
+  });
+
+  it('refuses a Ministry of Public Health MOIT list', () => {
+    const moit = page('/moit/', 'MOIT 2566', 'ตาราง', Array.from({ length: 20 }, (_, k) => ({ url: `${SITE}/moit/${k + 1}.html`, text: `MOIT${k + 1} ข้อมูล`, context: `MOIT${k + 1} ข้อมูล` })));
+    const r = judge(artifacts([HOME, moit]), rs, { asOf: '2023-05-15' });
+    expect(r.warnings.join(' ')).toContain('MOIT');
+    expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
+  });
+
+  it('reports a placeholder "#" link in the index as not found, and a scan as needing review', () => {
+    const idx = page('/ita/', 'ITA 2566', 'ตาราง', [
+      { url: '', text: 'โครงสร้าง', context: 'O1 โครงสร้าง' },
+      ...rs.items.slice(1, 8).map((i) => ({ url: `${SITE}/oit/${i.id}.pdf`, text: i.title, context: `${i.id} ${i.title}` })),
+    ]);
+    const docs = rs.items.slice(1, 8).map((i) => ({ url: `${SITE}/oit/${i.id}.pdf`, finalUrl: `${SITE}/oit/${i.id}.pdf`, status: 200, contentType: 'application/pdf', kind: 'pdf' as const, claimedKind: 'pdf', size: 9, sizeCapped: false, text: '', textTruncated: false, pageCount: 2, hasTextLayer: false, meta: {}, tables: [] }));
+    const r = judge(artifacts([HOME, idx], docs), rs, { asOf: '2023-05-15' });
+    const o1 = r.items.find((i) => i.id === 'O1')!;
+    expect(o1.outcome).toBe('fail');
+    expect(o1.defects[0]).toMatchObject({ kind: 'not-found', data: { placeholder: 'โครงสร้าง' } });
+    const o2 = r.items.find((i) => i.id === 'O2')!;
+    expect(o2.outcome).toBe('review');
+    expect(o2.defects.map((d) => d.kind)).toContain('scanned-document');
+    expect(r.score.provisional).toBe(true);
+  });
+});
