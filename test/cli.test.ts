@@ -1,6 +1,6 @@
 // The CLI as a user runs it (built dist/cli.js): published figures, JSON shape, exit codes and precise errors.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,32 @@ describe('oit CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('framework.json');
     expect(r.stderr).toContain('provisional');
+  });
+
+  it('oit judge re-judges saved artifacts offline, and rejects a bad artifacts.json with the field named', () => {
+    const out = mkdtempSync(join(tmpdir(), 'oit-judge-'));
+    const r = oit('judge', 'test/golden/demo-artifacts.json', '--rules', 'ita-2566', '--as-of', '2023-05-15', '--out', out);
+    expect([0, 1]).toContain(r.status);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result).toMatchObject({ framework: { id: 'ita-2566' }, fiscalYear: 2566, asOf: '2023-05-15' });
+    expect(r.status).toBe(result.score.pass ? 0 : 1);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('O21');
+    const bad = join(out, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, pages: 'none' }));
+    const e = oit('judge', bad, '--out', out);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toContain('bad.json');
+    expect(e.stderr).toContain('pages');
+  });
+
+  it('oit audit exits 3 when the site cannot be crawled, and 2 for a bad --as-of', () => {
+    const out = mkdtempSync(join(tmpdir(), 'oit-audit-'));
+    const down = oit('audit', 'http://127.0.0.1:9/', '--out', out, '--quiet', '--timeout', '2');
+    expect(down.status).toBe(3);
+    expect(down.stderr).toContain('127.0.0.1:9');
+    const bad = oit('audit', 'http://127.0.0.1:9/', '--as-of', '2023-13-45', '--out', out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--as-of');
   });
 
   it('lists frameworks', () => {

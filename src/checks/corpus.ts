@@ -11,6 +11,8 @@ export interface Corpus {
   scanned: string[];
   /** The evidence page shows images in its content (an org chart or a poster may carry the data). */
   hasImages: boolean;
+  /** Some evidence was actually read (a page or a file that opened); otherwise there is nothing to judge. */
+  readable: boolean;
 }
 
 const DOC_TEXT_LIMIT = 60_000;
@@ -50,7 +52,9 @@ export function buildCorpus(ctx: CheckContext): Corpus {
     }
   }
   const hasImages = ctx.targets.some((t) => (t.page?.images?.length ?? 0) > 0 || t.document?.kind === 'image' || t.children.some((c) => c.document?.kind === 'image'));
-  return { text, compact: compactKey(text), scanned, hasImages };
+  const opened = (d: { status: number; error?: { code: string } } | undefined) => d !== undefined && d.status < 400 && !['corrupt', 'encrypted', 'zip-bomb'].includes(d.error?.code ?? '');
+  const readable = ctx.targets.some((t) => (t.page && opened(t.page) && !t.page.soft404) || opened(t.document) || t.children.some((c) => opened(c.document)));
+  return { text, compact: compactKey(text), scanned, hasImages, readable };
 }
 
 /** Short text that dates a target: labels, titles, headings, file names and the start of each document. */

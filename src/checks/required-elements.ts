@@ -13,6 +13,8 @@ export const requiredElements: Check<{ minimum?: number }> = {
   run(ctx, { minimum }) {
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
     const corpus = buildCorpus(ctx);
+    // A link that does not open is reported by link-works; it is not also "missing" every element.
+    if (!corpus.readable) return { status: 'cant-tell', defects: [], note: 'no readable evidence' };
     const elements = ctx.item.elements.filter((e) => e.appliesTo === 'all' || ctx.agencyType === 'local-government');
     // The item's own title is not its content: a page that only repeats "อำนาจหน้าที่" has not shown the duties.
     const names = ownNames(ctx.item);
