@@ -2,15 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
-import type { Artifacts, Document, ErrorInfo, LinkCheck, Page } from '../model/artifacts.js';
+import type { Artifacts, ErrorInfo, LinkCheck } from '../model/artifacts.js';
 import { ARTIFACTS_SCHEMA_VERSION } from '../model/artifacts.js';
 import { TOOL } from '../version.js';
 import { isAssetUrl, isDocumentUrl, isImageUrl, hasRepeatingPath, trapKey, unverifiableReason } from './classify.js';
 import { decodeHtml } from './decode.js';
-import { claimedKind, extractDocument } from './documents.js';
 import { parseHtml } from './html.js';
 import { fetchUrl, makeDispatchers, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
-import { isSoftNotFound, pageFlags, type NotFoundFingerprint } from './page-signals.js';
+import type { NotFoundFingerprint } from './page-signals.js';
+import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
+import { unreadableDocument, type BodyResult } from './process-body.js';
+import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import { parseRobots, type Robots } from './robots.js';
 import { sniffKind } from './sniff.js';
 import { hostOf, isSameSite, normaliseUrl } from './url.js';
@@ -34,6 +36,8 @@ export interface CrawlOptions {
   sitemaps: boolean;
   /** Extract document text (PDF, DOCX, XLSX, DOC). Off for a links-only check. */
   documentText: boolean;
+  /** Worker threads that parse pages and extract documents (0: in the crawl's own thread). */
+  workers: number;
 }
 
 export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
@@ -47,11 +51,12 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   respectRobots: true,
   userAgent: `${TOOL.name}/${TOOL.version} (+https://github.com/oit-crawler/oit-crawler; ITA OIT readiness check)`,
   retries: 2,
-  recheckDelayMs: 1500,
+  recheckDelayMs: 1000,
   maxHtmlBytes: 5 * 1024 * 1024,
   maxDocumentBytes: 40 * 1024 * 1024,
   sitemaps: true,
   documentText: true,
+  workers: 1,
 };
 
 export interface CrawlProgress {
@@ -69,6 +74,11 @@ export interface CrawlHooks {
   onProgress?: (p: CrawlProgress) => void;
   /** Abort the crawl (SIGTERM): what was collected is still returned. */
   signal?: AbortSignal;
+  /**
+   * Spool pages and documents to JSON-lines files in this folder instead of keeping them: memory then stays flat
+   * however large the site. The returned artifacts have empty pages/documents; see assembleArtifacts.
+   */
+  spoolDir?: string;
 }
 
 interface Record_ {
@@ -78,29 +88,32 @@ interface Record_ {
   content: boolean;
 }
 
-const TRAP_BUDGET = { dateLike: 6, other: 300 };
+// Calendars rarely hold OIT evidence: a few months of one are enough to see what it links to.
+const TRAP_BUDGET = { dateLike: 3, other: 300 };
 const FOUND_ON_LIMIT = 20;
 
 /** Per-run state. Two crawls in one process share nothing. */
 class CrawlRun {
   readonly records = new Map<string, Record_>();
-  readonly pages: Page[] = [];
-  readonly documents: Document[] = [];
+  readonly sink: ArtifactSink;
   readonly errors: Array<ErrorInfo & { url?: string }> = [];
   readonly hostQueues = new Map<string, PQueue>();
   readonly global: PQueue;
   readonly trapCounts = new Map<string, number>();
   readonly robots = new Map<string, Robots>();
   readonly notFound = new Map<string, NotFoundFingerprint | undefined>();
-  readonly retryLater: string[] = [];
   /** Hosts whose name did not resolve: one lookup per host per pass, not one per URL (lookups can take seconds). */
   readonly deadHosts = new Map<string, ErrorInfo>();
   /** The first request to each host; the others wait for it, so a dead host costs one lookup, not one per link. */
   readonly firstContact = new Map<string, Promise<unknown>>();
+  /** The one confirming lookup of each dead host. */
+  readonly deadRecheck = new Map<string, Promise<Exchange>>();
   readonly started = Date.now();
   readonly deadline: number;
   readonly http: HttpConfig;
   readonly d: Dispatchers;
+  readonly bodies: BodyProcessor;
+  broken = 0;
   site = '';
   pagesTaken = 0;
   docsTaken = 0;
@@ -120,6 +133,8 @@ class CrawlRun {
     this.deadline = this.started + o.maxMinutes * 60_000;
     this.http = { userAgent: o.userAgent, timeoutMs: o.timeoutSeconds * 1000, maxRedirects: 10 };
     this.d = makeDispatchers(o.perHost, o.timeoutSeconds * 1000);
+    this.bodies = makeBodyProcessor(o.workers);
+    this.sink = hooks.spoolDir ? spoolSink(hooks.spoolDir) : memorySink();
   }
 
   private hostQueue(url: string): PQueue {
@@ -145,41 +160,60 @@ class CrawlRun {
     return false;
   }
 
-  /** One request through the host's and the global limits, with retries for network errors, 5xx and 429. */
-  private async request(url: string, wantBody: boolean, maxBytes: number, retries = this.o.retries): Promise<Exchange> {
-    let attempt = 0;
+  /** One GET through the host's and the global limits. */
+  private fetchQueued(url: string, wantBody: boolean, maxBytes: number, attempt: number): Promise<Exchange> {
     const host = hostOf(url);
+    const q = this.hostQueue(url);
+    const p = q.add(() =>
+      this.global.add(async () => {
+        this.inFlight++;
+        this.requests++;
+        const t0 = Date.now();
+        try {
+          const ex = await fetchUrl(url, this.http, this.d, wantBody, maxBytes);
+          this.hooks.log?.debug({ url, status: ex.status, ms: Date.now() - t0, error: ex.error?.code, attempt }, 'fetched');
+          return ex;
+        } finally {
+          this.inFlight--;
+        }
+      }),
+    ) as Promise<Exchange>;
+    if (!this.firstContact.has(host)) this.firstContact.set(host, p.catch(() => undefined));
+    return p;
+  }
+
+  /** A request with retries for network errors, 5xx and 429 (Retry-After honoured per host). */
+  private async request(url: string, wantBody: boolean, maxBytes: number, retries = this.o.retries, confirming = false): Promise<Exchange> {
+    const host = hostOf(url);
+    // The first request to a host goes alone: a host that does not resolve then costs one lookup, not one per link.
     const first = this.firstContact.get(host);
     if (first) await first;
+    const dead = this.deadHosts.get(host);
+    if (dead) {
+      if (!confirming) return { url, finalUrl: url, status: 0, redirects: [], contentType: '', headers: {}, capped: false, error: dead };
+      // Confirming: look the host up once more (once per host), then answer every link to it from that.
+      let again = this.deadRecheck.get(host);
+      if (!again) {
+        again = this.fetchQueued(url, wantBody, maxBytes, 0);
+        this.deadRecheck.set(host, again);
+      }
+      const ex = await again;
+      if (ex.status === 0 && ex.error?.code === 'dns') return { ...ex, url, finalUrl: url };
+      this.deadHosts.delete(host);
+    }
+    let attempt = 0;
     for (;;) {
-      const dead = this.deadHosts.get(host);
-      if (dead) return { url, finalUrl: url, status: 0, redirects: [], contentType: '', headers: {}, capped: false, error: dead };
-      const q = this.hostQueue(url);
-      const pending = q.add(() =>
-        this.global.add(async () => {
-          this.inFlight++;
-          this.requests++;
-          const t0 = Date.now();
-          try {
-            const ex = await fetchUrl(url, this.http, this.d, wantBody, maxBytes);
-            this.hooks.log?.debug({ url, status: ex.status, ms: Date.now() - t0, error: ex.error?.code, attempt }, 'fetched');
-            return ex;
-          } finally {
-            this.inFlight--;
-          }
-        }),
-      ) as Promise<Exchange>;
-      if (!this.firstContact.has(host)) this.firstContact.set(host, pending.catch(() => undefined));
-      const ex = await pending;
+      const ex = await this.fetchQueued(url, wantBody, maxBytes, attempt);
       this.bytes += ex.body?.length ?? 0;
-      if (ex.error?.code === 'dns' && ex.redirects.length === 0) this.deadHosts.set(hostOf(url), ex.error);
-      const transient = ex.status === 0 ? ex.error?.code !== 'redirect-loop' && ex.error?.code !== 'too-many-redirects' && ex.error?.code !== 'dns' : ex.status === 429 || ex.status >= 500;
+      if (ex.error?.code === 'dns' && ex.redirects.length === 0) this.deadHosts.set(host, ex.error);
+      const transient = ex.status === 0 ? !['redirect-loop', 'too-many-redirects', 'dns', 'bad-redirect'].includes(ex.error?.code ?? '') : ex.status === 429 || ex.status >= 500;
       if (!transient || attempt >= retries || this.stopped()) return ex;
       attempt++;
       this.retries++;
       const retryAfter = retryAfterMs(ex.headers['retry-after']);
       if ((ex.status === 429 || ex.status === 503) && retryAfter !== undefined) {
         // Honour Retry-After for the whole host, not just this URL.
+        const q = this.hostQueue(url);
         q.pause();
         await sleep(Math.min(retryAfter, 60_000));
         q.start();
@@ -191,11 +225,11 @@ class CrawlRun {
 
   private progress(): void {
     this.hooks.onProgress?.({
-      pages: this.pages.length,
-      documents: this.documents.length,
+      pages: this.sink.counts.pages,
+      documents: this.sink.counts.documents,
       queued: [...this.hostQueues.values()].reduce((n, q) => n + q.size, 0),
       inFlight: this.inFlight,
-      errors: [...this.records.values()].filter((r) => r.check.state === 'broken').length,
+      errors: this.broken,
       requests: this.requests,
       elapsedMs: Date.now() - this.started,
     });
@@ -270,7 +304,7 @@ class CrawlRun {
     }
     const isDoc = isDocumentUrl(check.url);
     // The confirming pass is itself the retry: one request, no backoff series.
-    const ex = await this.request(check.url, rec.content, isDoc ? this.o.maxDocumentBytes : this.o.maxHtmlBytes, confirming ? 0 : this.o.retries);
+    const ex = await this.request(check.url, rec.content, isDoc ? this.o.maxDocumentBytes : this.o.maxHtmlBytes, confirming ? 0 : this.o.retries, confirming);
     this.progress();
     check.status = ex.status;
     check.redirects = ex.redirects;
@@ -283,10 +317,12 @@ class CrawlRun {
     if (state.reason) check.reason = state.reason;
     if (state.state === 'broken') {
       if (!confirming) {
-        this.retryLater.push(check.url);
+        // The confirming re-check runs after a pause, while the rest of the crawl goes on.
+        pending.push(sleep(this.o.recheckDelayMs).then(() => this.visit(rec, pending, true)));
         return;
       }
       check.confirmed = true;
+      this.broken++;
       return;
     }
     if (confirming) check.confirmed = true;
@@ -307,59 +343,39 @@ class CrawlRun {
     const body = ex.body!;
     const kind = sniffKind(body);
     const htmlType = /html|xhtml/i.test(ex.contentType) || (ex.contentType === '' && kind === 'html');
-    if (htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url)) {
-      const decoded = decodeHtml(body, ex.contentType);
-      const parsed = parseHtml(decoded.text, ex.finalUrl);
-      const soft404 = isSoftNotFound(parsed, this.notFound.get(hostOf(ex.finalUrl)));
-      const flags = pageFlags(parsed, ex.finalUrl);
-      if (ex.tlsError) flags.push('tls-insecure');
-      this.pages.push({
-        url: check.url,
-        finalUrl: ex.finalUrl,
-        redirects: ex.redirects,
-        status: ex.status,
-        contentType: ex.contentType,
-        charset: decoded.charset,
-        charsetSource: decoded.source,
-        depth: rec.depth,
-        title: parsed.title,
-        headings: parsed.headings,
-        text: parsed.text,
-        textTruncated: parsed.textTruncated || ex.capped,
-        links: parsed.links,
-        tables: parsed.tables,
-        images: parsed.images,
-        soft404,
-        flags,
-        ...(ex.capped ? { error: { code: 'body-too-large', message: `page cut at ${this.o.maxHtmlBytes} bytes` } } : {}),
-      });
-      if (soft404) return;
-      const from = check.url;
-      for (const l of parsed.links) if (l.tag === 'form' && l.url) this.markUnverifiable(l.url, from, 'form');
-      const targets = parsed.links.filter((l) => l.tag !== 'form').map((l) => l.url).filter(Boolean);
-      if (parsed.metaRefresh) targets.push(parsed.metaRefresh);
-      for (const img of parsed.images) targets.push(img.src);
-      for (const t of targets) this.discover(t, from, rec.depth + 1, pending);
-      return;
-    }
-    const extracted = this.o.documentText || kind === 'html' ? await extractDocument(body, ex.finalUrl, ex.contentType) : { kind, text: '', textTruncated: false, meta: {}, tables: [] };
-    this.documents.push({
+    const asPage = htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url);
+    const job = {
+      kind: asPage ? ('page' as const) : ('document' as const),
       url: check.url,
       finalUrl: ex.finalUrl,
       status: ex.status,
       contentType: ex.contentType,
-      kind: extracted.kind,
-      claimedKind: claimedKind(check.url),
-      size: body.length,
-      sizeCapped: ex.capped,
-      text: extracted.text,
-      textTruncated: extracted.textTruncated,
-      ...(extracted.pageCount !== undefined ? { pageCount: extracted.pageCount } : {}),
-      ...(extracted.hasTextLayer !== undefined ? { hasTextLayer: extracted.hasTextLayer } : {}),
-      meta: extracted.meta,
-      tables: extracted.tables,
-      ...(extracted.error ? { error: extracted.error } : ex.capped ? { error: { code: 'body-too-large', message: `file larger than ${this.o.maxDocumentBytes} bytes: not read whole` } } : {}),
-    });
+      body,
+      capped: ex.capped,
+      ...(ex.tlsError ? { tlsError: ex.tlsError } : {}),
+      depth: rec.depth,
+      ...(this.notFound.get(hostOf(ex.finalUrl)) ? { notFound: this.notFound.get(hostOf(ex.finalUrl))! } : {}),
+      documentText: this.o.documentText,
+      maxHtmlBytes: this.o.maxHtmlBytes,
+      maxDocumentBytes: this.o.maxDocumentBytes,
+    };
+    let result: BodyResult;
+    try {
+      result = await this.bodies.run(job);
+    } catch (err) {
+      // The file could not be processed (its worker ran out of memory, or the parser threw): it stays in the
+      // artifacts as unreadable, so the judge reports it instead of silently not seeing it.
+      result = { kind: 'document', document: unreadableDocument(job, kind, (err as Error).message) };
+    }
+    if (result.kind === 'document') {
+      this.sink.document(result.document);
+      return;
+    }
+    result.page.redirects = ex.redirects;
+    this.sink.page(result.page);
+    const from = check.url;
+    for (const l of result.page.links) if (l.tag === 'form' && l.url) this.markUnverifiable(l.url, from, 'form');
+    for (const t of result.next) this.discover(t, from, rec.depth + 1, pending);
   }
 
   private async loadRobots(origin: string): Promise<void> {
@@ -418,22 +434,12 @@ class CrawlRun {
       if (landing !== start) this.discover(landing, start, 0, pending);
       if (this.o.sitemaps && first.status > 0) for (const u of await this.sitemapUrls(this.site)) this.discover(u, '', 1, pending);
       await drain(pending);
-
-      // Confirming re-check: a link counts as broken only if it fails again after a pause.
-      const again = [...new Set(this.retryLater.splice(0))];
-      if (again.length && !this.stopped()) {
-        await sleep(this.o.recheckDelayMs);
-        this.deadHosts.clear();
-        this.firstContact.clear();
-        const confirm: Array<Promise<void>> = [];
-        for (const u of again) confirm.push(this.visit(this.records.get(u)!, confirm, true));
-        await drain(confirm);
-      } else for (const u of again) this.records.get(u)!.check.confirmed = false;
     } finally {
-      await this.d.close();
+      await Promise.all([this.d.close(), this.bodies.close()]);
     }
     if (this.budgetHit) this.errors.push({ code: `budget-${this.budgetHit}`, message: `crawl budget reached (${this.budgetHit}): some URLs were not fetched` });
     const robots = this.robots.get(hostOf(this.site));
+    const { pages, documents } = this.sink.close();
     return {
       schemaVersion: ARTIFACTS_SCHEMA_VERSION,
       tool: TOOL,
@@ -443,14 +449,14 @@ class CrawlRun {
       finishedAt: new Date().toISOString(),
       options: { ...this.o },
       ...(robots ? { robots: { url: robots.url, status: robots.status, respected: this.o.respectRobots, ...(robots.crawlDelaySeconds ? { crawlDelaySeconds: robots.crawlDelaySeconds } : {}), disallowedSeen: this.disallowedSeen } } : {}),
-      pages: this.pages,
-      documents: this.documents,
+      pages,
+      documents,
       links: [...this.records.values()].map((r) => r.check),
       errors: this.errors,
       stats: {
         requests: this.requests,
-        pages: this.pages.length,
-        documents: this.documents.length,
+        pages: this.sink.counts.pages,
+        documents: this.sink.counts.documents,
         bytes: this.bytes,
         retries: this.retries,
         durationMs: Date.now() - this.started,

@@ -122,27 +122,27 @@ function cellText(v: unknown): string {
 
 async function extractXlsx(bytes: Buffer, limits: DocLimits): Promise<Extracted> {
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const { Readable } = await import('node:stream');
+  // The streaming reader keeps one row at a time (plus shared strings), and stops at the row cap: a 7,944-row
+  // agency-code workbook fits in a worker's capped heap, where the whole-workbook loader does not.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   const tables: Table[] = [];
   const lines: string[] = [];
-  wb.eachSheet((ws) => {
+  for await (const ws of reader as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
     const rows: string[][] = [];
     let truncated = false;
-    ws.eachRow({ includeEmpty: false }, (row) => {
+    for await (const row of ws) {
       if (rows.length >= limits.sheetRows) {
         truncated = true;
-        return;
+        continue;
       }
       const values = (row.values as unknown[]).slice(1).map((v) => normaliseThai(cellText(v)).trim());
       rows.push(values);
       if (lines.length < limits.sheetRows) lines.push(values.join(' '));
-    });
+    }
     if (rows.length) tables.push({ rows, truncated });
-  });
-  const created = wb.created instanceof Date && !Number.isNaN(wb.created.getTime()) ? wb.created.toISOString() : undefined;
-  const modified = wb.modified instanceof Date && !Number.isNaN(wb.modified.getTime()) ? wb.modified.toISOString() : undefined;
-  return { kind: 'xlsx', ...cap(lines.join('\n'), limits.textChars), meta: { ...(created ? { created } : {}), ...(modified ? { modified } : {}) }, tables };
+  }
+  return { kind: 'xlsx', ...cap(lines.join('\n'), limits.textChars), meta: {}, tables };
 }
 
 async function extractDoc(bytes: Buffer, limits: DocLimits): Promise<Extracted> {

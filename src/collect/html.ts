@@ -18,7 +18,8 @@ export const DEFAULT_HTML_LIMITS: HtmlLimits = { textChars: 20_000, links: 3_000
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'dt', 'legend', 'caption']);
 const HEADING_CLASS = /(accordion-(header|button|title)|card-header|panel-(heading|title)|collapse-title|tab-title|elementor-tab-title)/i;
 const CONTEXT = new Set(['tr', 'li', 'dd', 'p']);
-const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
+// <head> is walked (stylesheets, icons, <base>), but only its <title> gives text, and that is kept separately.
+const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title']);
 const LINK_ATTR: Record<string, string> = { a: 'href', area: 'href', iframe: 'src', embed: 'src', object: 'data', frame: 'src', link: 'href', form: 'action', img: 'src' };
 
 export interface ParsedHtml {

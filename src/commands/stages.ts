@@ -3,13 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { crawlSite, type CrawlOptions } from '../collect/crawl.js';
+import { SPOOL_FILES } from '../collect/sink.js';
 import { judge } from '../judge/judge.js';
 import type { Artifacts } from '../model/artifacts.js';
 import type { Result } from '../model/result.js';
 import { defaultFramework, resolveRuleSet } from '../rules/load.js';
 import { tr, type Lang } from '../lang.js';
 import { CrawlFailedError, EXIT, UsageError } from './errors.js';
-import { readArtifacts, writeFileAtomic, writeJson } from './files.js';
+import { readArtifacts, writeArtifacts, writeFileAtomic, writeJson } from './files.js';
 import { crawlOptionsFrom, parseCommonOptions, todayBangkok } from './options.js';
 import { progressPrinter } from './progress.js';
 import { summaryText } from './summary.js';
@@ -28,7 +29,8 @@ function outDir(values: Values, url: string, asOf: string): string {
   return join('reports', host, asOf);
 }
 
-export async function runCrawl(url: string, out: string, options: Partial<CrawlOptions>, lang: Lang, quiet = false, verbose = false): Promise<Artifacts> {
+/** Crawl into `out` (pages spooled to disk as they come), write artifacts.json, and return its path and counts. */
+export async function runCrawl(url: string, out: string, options: Partial<CrawlOptions>, lang: Lang, quiet = false, verbose = false): Promise<{ file: string; header: Artifacts }> {
   mkdirSync(out, { recursive: true });
   const log = pino({ level: verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(out, 'crawl.log.jsonl'), sync: false }));
   const progress = quiet ? { update: () => undefined, done: () => undefined } : progressPrinter(lang);
@@ -38,10 +40,10 @@ export async function runCrawl(url: string, out: string, options: Partial<CrawlO
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const artifacts = await crawlSite(url, options, { log, onProgress: progress.update, signal: controller.signal });
+    const header = await crawlSite(url, options, { log, onProgress: progress.update, signal: controller.signal, spoolDir: out });
     progress.done();
-    writeJson(out, 'artifacts.json', artifacts);
-    return artifacts;
+    const file = writeArtifacts(out, header, { pages: join(out, SPOOL_FILES.pages), documents: join(out, SPOOL_FILES.documents) });
+    return { file, header };
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -67,9 +69,9 @@ export const crawlCommand: CommandFn = async (pos, values, lang) => {
   const [url] = pos;
   if (!url) throw new UsageError('usage: oit crawl <url> --out <dir>');
   const out = outDir(values, url, todayBangkok());
-  const a = await runCrawl(url, out, crawlOptionsFrom(values), lang, Boolean(values.quiet), Boolean(values.verbose));
-  process.stdout.write(`${tr(lang, 'บันทึก', 'wrote')} ${join(out, 'artifacts.json')}: ${a.pages.length} ${tr(lang, 'หน้า', 'pages')}, ${a.documents.length} ${tr(lang, 'ไฟล์', 'files')}, ${a.links.length} ${tr(lang, 'ลิงก์', 'links')}\n`);
-  if (!a.pages.length) throw new CrawlFailedError(`${url}: ${a.errors[0]?.message ?? 'no page could be read'}`);
+  const { file, header: a } = await runCrawl(url, out, crawlOptionsFrom(values), lang, Boolean(values.quiet), Boolean(values.verbose));
+  process.stdout.write(`${tr(lang, 'บันทึก', 'wrote')} ${file}: ${a.stats?.pages ?? 0} ${tr(lang, 'หน้า', 'pages')}, ${a.stats?.documents ?? 0} ${tr(lang, 'ไฟล์', 'files')}, ${a.links.length} ${tr(lang, 'ลิงก์', 'links')}\n`);
+  if (!a.stats?.pages) throw new CrawlFailedError(`${url}: ${a.errors[0]?.message ?? 'no page could be read'}`);
   return EXIT.ok;
 };
 
@@ -88,9 +90,10 @@ export async function audit(url: string, values: Values, lang: Lang, agency?: st
   // Validate the framework before spending minutes on a crawl.
   resolveRuleSet(typeof values.rules === 'string' ? values.rules : defaultFramework());
   const out = outDir(values, url, common['as-of'] ?? todayBangkok());
-  const artifacts = await runCrawl(url, out, crawlOptionsFrom(values), lang, Boolean(values.quiet), Boolean(values.verbose));
-  if (!artifacts.pages.length) throw new CrawlFailedError(`${url}: ${artifacts.errors[0]?.message ?? 'no page could be read'} (${join(out, 'artifacts.json')})`);
-  return { result: judgeAndWrite(artifacts, values, out, lang, agency), out };
+  const { file, header } = await runCrawl(url, out, crawlOptionsFrom(values), lang, Boolean(values.quiet), Boolean(values.verbose));
+  if (!header.stats?.pages) throw new CrawlFailedError(`${url}: ${header.errors[0]?.message ?? 'no page could be read'} (${file})`);
+  // Judge what was written: the same artifacts.json a later `oit judge` would read.
+  return { result: judgeAndWrite(readArtifacts(file), values, out, lang, agency), out };
 }
 
 export const auditCommand: CommandFn = async (pos, values, lang) => {

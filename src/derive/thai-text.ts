@@ -11,9 +11,13 @@ export function thaiDigitsToAscii(s: string): string {
  * NFC, the SARA AM that PDF extraction splits into NIKHAHIT + SARA AA (also with a tone mark between them),
  * and the invisible characters (zero-width space/joiners, BOM, soft hyphen) that break phrase matching.
  */
+const NEEDS_WORK = /[\u0E4D\u200B-\u200D\uFEFF\u00AD\u00A0]|[ \t][\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]/;
+
 export function normaliseThai(s: string): string {
-  return s
-    .normalize('NFC')
+  const nfc = s.normalize('NFC');
+  // Most text needs nothing more; the replacements below run on every link text of every page otherwise.
+  if (!NEEDS_WORK.test(nfc)) return nfc;
+  return nfc
     .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
     .replace(/\u0E4D([\u0E48-\u0E4B])\u0E32/g, '$1\u0E33')
     .replace(/\u0E4D\u0E32/g, '\u0E33')

@@ -1,0 +1,104 @@
+// `npm run bench`: crawls ../shared/bench's 20-agency site and runs linkinator on it in the same run; prints ratios.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { BENCH, enterSandbox, makeSite, requireShared, ROOT, startServer, timed, type Timed } from './shared.js';
+
+requireShared('npm run bench');
+enterSandbox(fileURLToPath(import.meta.url));
+
+interface Manifest {
+  urls: Array<{ url: string; external: boolean; type: string; broken: boolean; via?: string[] }>;
+}
+
+/** Origin-relative path+query for same-site URLs, as the manifest writes them (canonical percent-encoding). */
+function key(url: string, origin: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  u.hash = '';
+  const rel = url.startsWith(origin) ? `${u.pathname}${u.search}` : u.toString();
+  return rel.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
+}
+
+function score(m: Manifest, origin: string, reported: Map<string, boolean>) {
+  const norm = (u: string) => key(u.startsWith('/') ? origin + u : u, origin);
+  const truth = m.urls.filter((u) => u.type !== 'trap-entry');
+  const sameSite = truth.filter((u) => !u.external);
+  const found = (u: Manifest['urls'][number]) => reported.has(norm(u.url)) || (u.via ?? []).some((v) => reported.has(norm(v)));
+  const brokenTruth = truth.filter((u) => u.broken);
+  const brokenSet = new Set(truth.filter((u) => u.broken).flatMap((u) => [norm(u.url), ...(u.via ?? []).map(norm)]));
+  const okSet = new Set(truth.filter((u) => !u.broken).map((u) => norm(u.url)));
+  const falseBroken = [...reported].filter(([u, broken]) => broken && !brokenSet.has(u)).map(([u]) => u);
+  return {
+    recallSameSite: sameSite.filter(found).length / sameSite.length,
+    recallBroken: brokenTruth.filter((u) => reported.get(norm(u.url)) === true || (u.via ?? []).some((v) => reported.get(norm(v)) === true)).length / brokenTruth.length,
+    falseBroken: falseBroken.length,
+    falseBrokenOnOkLinks: falseBroken.filter((u) => okSet.has(u)).length,
+    falseBrokenExamples: falseBroken.slice(0, 5),
+  };
+}
+
+async function main() {
+  const site = makeSite(join(tmpdir(), 'oit-bench-site'));
+  const manifest = JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')) as Manifest;
+  const server = await startServer(site, 8790);
+  const start = `${server.origin}/`;
+  const work = mkdtempSync(join(tmpdir(), 'oit-bench-'));
+  const rows: Array<{ tool: string; t: Timed; server: any; s: ReturnType<typeof score>; extra: string }> = [];
+  try {
+    // Ours: the whole crawl including document text, concurrency 16, nothing excluded (the trap is detected).
+    await server.reset();
+    const out = join(work, 'ours');
+    const t = timed([process.execPath, join(ROOT, 'dist', 'cli.js'), 'crawl', start, '--out', out, '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
+    const ourStats = await server.stats();
+    const a = JSON.parse(readFileSync(join(out, 'artifacts.json'), 'utf8'));
+    const ours = new Map<string, boolean>();
+    for (const l of a.links) if (l.state !== 'skipped') ours.set(key(l.url, server.origin), l.state === 'broken');
+    const withText = a.documents.filter((d: any) => d.text.length > 0).length;
+    rows.push({ tool: 'oit-crawler', t, server: ourStats, s: score(manifest, server.origin, ours), extra: `${a.pages.length} pages, ${a.documents.length} documents (${withText} with text), trap cut: ${a.errors.filter((e: any) => e.code === 'trap').length}` });
+
+    // linkinator 7.6.1 as peers.sh runs it (it cannot detect the trap, so the calendar is skipped for it).
+    await server.reset();
+    const lk = join(ROOT, 'node_modules', 'linkinator', 'build', 'src', 'cli.js');
+    const lkOut = join(work, 'linkinator.json');
+    const lt = timed(['bash', '-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(lk)} ${start} --recurse --format json --concurrency 16 --skip calendar > ${JSON.stringify(lkOut)} 2>/dev/null`], work);
+    const lkStats = await server.stats();
+    const lj = JSON.parse(readFileSync(lkOut, 'utf8') || '{"links":[]}');
+    const theirs = new Map<string, boolean>();
+    for (const l of lj.links) if (l.state !== 'SKIPPED') theirs.set(key(l.url, server.origin), l.state === 'BROKEN');
+    rows.push({ tool: `linkinator ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'linkinator', 'package.json'), 'utf8')).version}`, t: lt, server: lkStats, s: score(manifest, server.origin, theirs), extra: 'links only: no document text' });
+  } finally {
+    server.proc.kill();
+  }
+
+  const latencyBound = (rows[0]!.server.requests * 0.03) / 16;
+  const lines = [
+    `site: ${BENCH} default (20 agencies), 30 ms latency, concurrency 16, ${new Date().toISOString()}, node ${process.version}`,
+    '',
+    '| tool | wall s | CPU s | peak RSS MB | requests | peak in-flight | pages/s | URLs/s | recall same-site | recall broken | false broken | notes |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const urls = r.tool === 'oit-crawler' ? r.server.distinctUrls : r.server.distinctUrls;
+      return `| ${r.tool} | ${r.t.wallS.toFixed(1)} | ${r.t.cpuS.toFixed(1)} | ${r.t.peakRssMb.toFixed(0)} | ${r.server.requests} | ${r.server.inflightPeak} | ${(r.server.htmlGets / r.t.wallS).toFixed(0)} | ${(urls / r.t.wallS).toFixed(0)} | ${(r.s.recallSameSite * 100).toFixed(1)}% | ${(r.s.recallBroken * 100).toFixed(1)}% | ${r.s.falseBroken} | ${r.extra} |`;
+    }),
+    '',
+    `speed: linkinator wall / oit-crawler wall = ${(rows[1]!.t.wallS / rows[0]!.t.wallS).toFixed(2)}x; latency bound for our ${rows[0]!.server.requests} requests at 16 in flight ≈ ${latencyBound.toFixed(1)} s (ours is ${((rows[0]!.t.wallS / latencyBound - 1) * 100).toFixed(0)}% above it)`,
+    `memory: oit-crawler peak RSS / linkinator peak RSS = ${(rows[0]!.t.peakRssMb / rows[1]!.t.peakRssMb).toFixed(2)}`,
+    rows[0]!.s.falseBrokenExamples.length ? `our false-broken examples: ${rows[0]!.s.falseBrokenExamples.join(' ')}` : 'our false broken: none',
+  ];
+  console.log(lines.join('\n'));
+  writeFileSync(join(work, 'bench.md'), `${lines.join('\n')}\n`);
+  console.log(`\n(written to ${join(work, 'bench.md')})`);
+  spawnSync('true');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
