@@ -77,6 +77,18 @@ async function main() {
     server.proc.kill();
   }
 
+  // Memory as the site grows: the same crawl on a site twice as large (40 agencies), ours only.
+  const big = makeSite(join(tmpdir(), 'oit-bench-site-40'), 40);
+  const bigServer = await startServer(big, 8792);
+  let growth = '';
+  try {
+    const t40 = timed([process.execPath, join(ROOT, 'dist', 'cli.js'), 'crawl', `${bigServer.origin}/`, '--out', join(work, 'ours-40'), '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
+    const s40 = await bigServer.stats();
+    growth = `memory as the site grows: 20 agencies ${rows[0]!.t.peakRssMb.toFixed(0)} MB (${rows[0]!.server.requests} requests) → 40 agencies ${t40.peakRssMb.toFixed(0)} MB (${s40.requests} requests, ${t40.wallS.toFixed(1)} s)`;
+  } finally {
+    bigServer.proc.kill();
+  }
+
   const latencyBound = (rows[0]!.server.requests * 0.03) / 16;
   const lines = [
     `site: ${BENCH} default (20 agencies), 30 ms latency, concurrency 16, ${new Date().toISOString()}, node ${process.version}`,
@@ -90,6 +102,7 @@ async function main() {
     '',
     `speed: linkinator wall / oit-crawler wall = ${(rows[1]!.t.wallS / rows[0]!.t.wallS).toFixed(2)}x; latency bound for our ${rows[0]!.server.requests} requests at 16 in flight ≈ ${latencyBound.toFixed(1)} s (ours is ${((rows[0]!.t.wallS / latencyBound - 1) * 100).toFixed(0)}% above it)`,
     `memory: oit-crawler peak RSS / linkinator peak RSS = ${(rows[0]!.t.peakRssMb / rows[1]!.t.peakRssMb).toFixed(2)}`,
+    growth,
     rows[0]!.s.falseBrokenExamples.length ? `our false-broken examples: ${rows[0]!.s.falseBrokenExamples.join(' ')}` : 'our false broken: none',
   ];
   console.log(lines.join('\n'));

@@ -51,7 +51,7 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   respectRobots: true,
   userAgent: `${TOOL.name}/${TOOL.version} (+https://github.com/oit-crawler/oit-crawler; ITA OIT readiness check)`,
   retries: 2,
-  recheckDelayMs: 1000,
+  recheckDelayMs: 700,
   maxHtmlBytes: 5 * 1024 * 1024,
   maxDocumentBytes: 40 * 1024 * 1024,
   sitemaps: true,
@@ -218,7 +218,7 @@ class CrawlRun {
         await sleep(Math.min(retryAfter, 60_000));
         q.start();
       } else {
-        await sleep(300 * 2 ** attempt * (0.5 + Math.random()));
+        await sleep(200 * 2 ** attempt * (0.5 + Math.random()));
       }
     }
   }

@@ -103,7 +103,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
   const declared = header ?? meta;
   if (declared) {
     // Some อปท. pages declare Latin-1 but carry TIS-620 bytes (they show as "Êӹѡ¡ÒÃ"): believe the bytes.
-    if (LATIN.has(declared) && !isValidUtf8(bytes) && thaiByteShare(bytes) > 0.9 && (highByteRunShare(bytes) > 0.8 || detectThai(bytes))) {
+    // Likewise a server that labels every page utf-8 while some old pages are TIS-620 on disk.
+    if ((LATIN.has(declared) || declared === 'utf-8') && !isValidUtf8(bytes) && thaiByteShare(bytes) > 0.9 && (highByteRunShare(bytes) > 0.8 || detectThai(bytes))) {
       return { text: decodeWith(bytes, 'windows-874')!, charset: 'windows-874', source: 'detected-over-declared' };
     }
     const text = decodeWith(bytes, declared);

@@ -52,15 +52,10 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   const { chosen, warnings } = chooseIndexPages(findIndexPages(artifacts.pages), fiscalYear, rs.framework.assessmentYears);
   const agencyType = agencyTypeOf(artifacts);
   const items: ItemResult[] = [];
-  const usedForItems = new Set<string>();
 
   for (const item of rs.items) {
     const n = Number(item.id.slice(1));
     const located = locateEvidence(item, n, chosen, idx);
-    for (const t of located.targets) {
-      usedForItems.add(t.evidence.url);
-      for (const c of t.children) usedForItems.add(c.url);
-    }
     const ctx: CheckContext = { item, site: artifacts.site, fiscalYear, asOf: opts.asOf, agencyType, targets: located.targets };
     const outputs: Array<CheckOutput | 'error'> = [];
     const checks: ItemResult['checks'] = [];
@@ -93,7 +88,9 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
     });
   }
 
-  const siteDefects = dedupe(siteLevelDefects(artifacts, rs, fiscalYear, usedForItems));
+  // e-GP numbers already reported under an item are not reported again for the site.
+  const reported = new Set(items.flatMap((i) => i.defects.filter((d) => d.kind === 'egp-invalid').map((d) => `${d.url}|${String(d.data?.value)}`)));
+  const siteDefects = dedupe(siteLevelDefects(artifacts, rs, fiscalYear, reported));
   const broken = artifacts.links.filter((l) => l.state === 'broken');
   const outcomes = Object.fromEntries(items.map((i) => [i.id, i.outcome]));
   const score = computeScore({ scoring: rs.scoring, outcomes });
@@ -102,6 +99,11 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
     score.provisionalReasons.unshift(`framework ${rs.id} is provisional`);
   }
   if (!artifacts.pages.length) warnings.push('ไม่ได้หน้าเว็บใดเลย / no page could be read');
+  const shells = artifacts.pages.filter((p) => p.flags.includes('app-shell') && !p.flags.includes('rendered'));
+  if (shells.length)
+    warnings.push(`${shells.length} หน้าสร้างเนื้อหาด้วย JavaScript และยังไม่ได้แสดงผลในเบราว์เซอร์ เช่น ${shells[0]!.url} / ${shells.length} pages build their content with JavaScript and were not rendered, e.g. ${shells[0]!.url}`);
+  if (!chosen.length && artifacts.pages.some((p) => /\bMOIT\b/i.test(`${p.title} ${p.headings.map((h) => h.text).join(' ')} ${p.text.slice(0, 1000)}`)))
+    warnings.push('เว็บไซต์นี้เผยแพร่รายการ MOIT ของกระทรวงสาธารณสุข ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้ / this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it');
   for (const e of artifacts.errors) if (e.code.startsWith('budget')) warnings.push(`${e.message}`);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -124,8 +126,8 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   };
 }
 
-/** Defects not tied to one item: broken links anywhere on the site, TLS, e-GP numbers outside item evidence. */
-function siteLevelDefects(a: Artifacts, rs: RuleSet, fiscalYear: number, usedForItems: Set<string>): Defect[] {
+/** Defects not tied to one item: broken links anywhere on the site, TLS, e-GP numbers no item reported. */
+function siteLevelDefects(a: Artifacts, rs: RuleSet, fiscalYear: number, reported: Set<string>): Defect[] {
   const out: Defect[] = [];
   for (const l of a.links) {
     if (l.state !== 'broken') continue;
@@ -136,13 +138,11 @@ function siteLevelDefects(a: Artifacts, rs: RuleSet, fiscalYear: number, usedFor
   const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
   if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }, rs));
   for (const p of a.pages) {
-    if (usedForItems.has(p.url)) continue;
-    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }, rs));
+    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid && !reported.has(`${p.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }, rs));
   }
   for (const d of a.documents) {
-    if (usedForItems.has(d.url)) continue;
     const findings = d.tables.length ? egpFromTables(d.tables, fiscalYear) : egpFromText(d.text, fiscalYear);
-    for (const f of findings) if (!f.valid) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }, rs));
+    for (const f of findings) if (!f.valid && !reported.has(`${d.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }, rs));
   }
   return out;
 }

@@ -13,6 +13,7 @@ describe('decodeHtml', () => {
     ['meta tis-620', iconv.encode(page.replace('<head>', '<head><meta http-equiv="Content-Type" content="text/html; charset=tis-620">'), 'windows-874'), 'text/html', 'windows-874', 'meta'],
     ['undeclared windows-874', iconv.encode(page, 'windows-874'), 'text/html', 'windows-874', 'detected'],
     ['TIS-620 bytes declared Latin-1', iconv.encode(page.replace('<head>', '<head><meta charset="iso-8859-1">'), 'windows-874'), 'text/html', 'windows-874', 'detected-over-declared'],
+    ['TIS-620 bytes sent as utf-8 by a server that labels every page so', iconv.encode(page, 'windows-874'), 'text/html; charset=utf-8', 'windows-874', 'detected-over-declared'],
   ])('%s', (_name, bytes, type, charset, source) => {
     const d = decodeHtml(bytes, type);
     expect(d).toMatchObject({ charset, source });
