@@ -24,6 +24,7 @@ export const egpNumbers: Check<{ required: boolean }> = {
       for (const c of t.children) if (c.document) sources.push({ url: c.document.url, tables: c.document.tables, text: c.document.text });
     }
     const defects: DefectDraft[] = [];
+    const warnings: DefectDraft[] = [];
     let numbers = 0;
     let procurementTables = 0;
     for (const s of sources) {
@@ -31,10 +32,14 @@ export const egpNumbers: Check<{ required: boolean }> = {
       const findings = [...egpFromTables(s.tables, ctx.fiscalYear), ...(s.tables.length ? [] : egpFromText(s.text, ctx.fiscalYear))];
       numbers += findings.length;
       for (const f of findings) {
-        if (!f.valid) defects.push({ kind: 'egp-invalid', url: s.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, ...(f.table !== undefined ? { table: f.table + 1 } : {}) } });
+        const d: DefectDraft = { kind: 'egp-invalid', url: s.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, ...(f.table !== undefined ? { table: f.table + 1 } : {}) } };
+        if (!f.valid) defects.push(d);
+        else if (f.problem === 'year-prefix') warnings.push(d);
       }
     }
-    if (defects.length) return { status: 'fail', defects };
+    if (defects.length) return { status: 'fail', defects: [...defects, ...warnings] };
+    // 11 digits but a year prefix far from the fiscal year: likely a typo or another year's project; a person checks.
+    if (warnings.length) return { status: 'cant-tell', defects: warnings, note: 'e-GP year prefix outside FY-1..FY+1' };
     if (numbers === 0 && required && procurementTables + sources.filter((s) => s.text).length > 0)
       return { status: 'fail', defects: [{ kind: 'missing-element', data: { element: 'เลขที่โครงการในระบบ e-GP', elementEn: 'e-GP project number' } }] };
     if (numbers === 0 && required) return { status: 'cant-tell', defects: [], note: 'no procurement table or text to read' };

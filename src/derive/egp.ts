@@ -25,12 +25,12 @@ export function isValidEgp(raw: string): boolean {
 }
 
 /**
- * A project is numbered when created: one made in Oct–Dec of N−1 carries prefix N−1 but belongs to FY N,
- * so the fiscal year and the one before it are both plausible.
+ * A project is numbered when created: one made in Oct–Dec of N−1 carries prefix N−1 but belongs to FY N, and a
+ * table of FY N often lists projects created early in N+1's budget cycle; so N−1, N and N+1 are all plausible.
  */
 export function plausiblePrefix(normalized: string, fiscalYear: number): boolean {
   const prefix = Number(normalized.slice(0, 2));
-  return prefix === fiscalYear % 100 || prefix === (fiscalYear - 1) % 100;
+  return [fiscalYear - 1, fiscalYear, fiscalYear + 1].some((y) => y % 100 === prefix);
 }
 
 // The e-GP project-number column; the contract control number and the agency's own contract number are different.

@@ -82,6 +82,12 @@ describe('e-GP numbers', () => {
     expect(isValidEgp('6601912345')).toBe(false);
   });
 
+  it('marks an 11-digit number whose year prefix is far from the fiscal year, without calling it malformed', () => {
+    const rows = [['ลำดับ', 'เลขที่โครงการ'], ['1', '65017123456'], ['2', '67017123456'], ['3', '61017123456']];
+    const f = egpFromTables([{ rows, truncated: false }], 2566);
+    expect(f.map((x) => [x.valid, x.problem ?? null])).toEqual([[true, null], [true, null], [true, 'year-prefix']]);
+  });
+
   it('property: the extractor reports exactly the malformed numbers of an e-GP column, with their rows', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 8, max: 13 }), fc.boolean()), { minLength: 1, maxLength: 30 }), (spec) => {
