@@ -2,7 +2,7 @@
 import { DEMO_SITE_DIR, serveDirectory } from '../demo/serve.js';
 import { tr } from '../lang.js';
 import { audit } from './stages.js';
-import { summaryText } from './summary.js';
+import { summaryText } from '../render/summary-md.js';
 import type { CommandFn } from './index.js';
 
 /** The demo is a fixed scenario: an อบต. site prepared for ITA 2566, assessed in May 2566. */
@@ -15,7 +15,7 @@ export const demoCommand: CommandFn = async (_pos, values, lang) => {
     const merged = { ...DEMO_DEFAULTS, 'ignore-robots': false, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
     const { result, out } = await audit(url, merged, lang, 'อบต.หนองน้ำใส (ตัวอย่าง)');
     process.stdout.write(summaryText(result, lang));
-    process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${out}/ (artifacts.json, result.json, summary.md)\n`);
+    process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${out}/ (report.html, itas.csv, itas.xlsx, summary.md, junit.xml, result.json, artifacts.json)\n`);
     // The demo site is built to be "not ready": the command itself succeeded.
     return 0;
   } finally {

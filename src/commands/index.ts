@@ -1,6 +1,7 @@
 // Commands beyond score/rules: each takes positionals and parsed flags and returns an exit code.
 import type { Lang } from '../lang.js';
 import { demoCommand } from './demo.js';
+import { renderCommand } from './render.js';
 import { auditCommand, crawlCommand, judgeCommand } from './stages.js';
 
 export type CommandFn = (positionals: string[], values: Record<string, string | boolean | undefined>, lang: Lang) => Promise<number>;
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   judge: judgeCommand,
   audit: auditCommand,
   demo: demoCommand,
+  render: renderCommand,
 };

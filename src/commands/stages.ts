@@ -10,10 +10,11 @@ import type { Result } from '../model/result.js';
 import { defaultFramework, resolveRuleSet } from '../rules/load.js';
 import { tr, type Lang } from '../lang.js';
 import { CrawlFailedError, EXIT, UsageError } from './errors.js';
-import { readArtifacts, writeArtifacts, writeFileAtomic, writeJson } from './files.js';
+import { readArtifacts, readResult, writeArtifacts, writeJson } from './files.js';
+import { parseFormats, writeReports } from './reports.js';
 import { crawlOptionsFrom, parseCommonOptions, todayBangkok } from './options.js';
 import { progressPrinter } from './progress.js';
-import { summaryText } from './summary.js';
+import { summaryText } from '../render/summary-md.js';
 import type { CommandFn } from './index.js';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -51,13 +52,14 @@ export async function runCrawl(url: string, out: string, options: Partial<CrawlO
   }
 }
 
-function judgeAndWrite(artifacts: Artifacts, values: Values, out: string, lang: Lang, agency?: string): Result {
+async function judgeAndWrite(artifacts: Artifacts, values: Values, out: string, lang: Lang, agency?: string): Promise<Result> {
   const common = parseCommonOptions(values);
   const rs = resolveRuleSet(typeof values.rules === 'string' ? values.rules : defaultFramework());
   const asOf = common['as-of'] ?? todayBangkok();
   const result = judge(artifacts, rs, { asOf, ...(common['fiscal-year'] ? { fiscalYear: common['fiscal-year'] } : {}), ...(agency ? { agency } : {}) });
   writeJson(out, 'result.json', result);
-  writeFileAtomic(join(out, 'summary.md'), summaryText(result, lang));
+  const previous = typeof values.previous === 'string' ? readResult(values.previous) : undefined;
+  await writeReports(result, out, parseFormats(typeof values.format === 'string' ? values.format : undefined), lang, previous);
   return result;
 }
 
@@ -80,7 +82,7 @@ export const judgeCommand: CommandFn = async (pos, values, lang) => {
   if (!file) throw new UsageError('usage: oit judge <artifacts.json> --rules <framework> --out <dir>');
   const artifacts = readArtifacts(file);
   const out = typeof values.out === 'string' ? values.out : '.';
-  const result = judgeAndWrite(artifacts, values, out, lang);
+  const result = await judgeAndWrite(artifacts, values, out, lang);
   process.stdout.write(summaryText(result, lang));
   return exitFor(result);
 };
@@ -93,7 +95,7 @@ export async function audit(url: string, values: Values, lang: Lang, agency?: st
   const { file, header } = await runCrawl(url, out, crawlOptionsFrom(values), lang, Boolean(values.quiet), Boolean(values.verbose));
   if (!header.stats?.pages) throw new CrawlFailedError(`${url}: ${header.errors[0]?.message ?? 'no page could be read'} (${file})`);
   // Judge what was written: the same artifacts.json a later `oit judge` would read.
-  return { result: judgeAndWrite(readArtifacts(file), values, out, lang, agency), out };
+  return { result: await judgeAndWrite(readArtifacts(file), values, out, lang, agency), out };
 }
 
 export const auditCommand: CommandFn = async (pos, values, lang) => {
@@ -101,6 +103,6 @@ export const auditCommand: CommandFn = async (pos, values, lang) => {
   if (!url) throw new UsageError('usage: oit audit <url> [--rules ita-2566] [--as-of YYYY-MM-DD] [--out dir]');
   const { result, out } = await audit(url, values, lang);
   process.stdout.write(summaryText(result, lang));
-  process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${out}/ (artifacts.json, result.json, summary.md)\n`);
+  process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${out}/ (report.html, itas.csv, itas.xlsx, summary.md, junit.xml, result.json, artifacts.json)\n`);
   return exitFor(result);
 };

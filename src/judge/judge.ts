@@ -82,7 +82,10 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       titleEn: item.titleEn,
       subIndicator: rs.subIndicatorOf[item.id]!,
       outcome: combine(outputs),
-      evidence: located.targets.map((t) => t.evidence),
+      evidence: located.targets.map((t) => {
+        const title = t.page?.title || t.document?.meta.title;
+        return title ? { ...t.evidence, title } : t.evidence;
+      }),
       defects: dedupe(drafts.map((d) => buildDefect(d, rs, item))),
       checks,
     });
@@ -108,7 +111,12 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: TOOL,
-    framework: { id: rs.id, title: rs.framework.title, provisional: rs.framework.provisional },
+    framework: {
+      id: rs.id,
+      title: rs.framework.title,
+      provisional: rs.framework.provisional,
+      structure: rs.scoring.indicators.map((i) => ({ id: i.id, title: i.title, titleEn: i.titleEn, subIndicators: i.subIndicators.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn })) })),
+    },
     site: artifacts.site,
     ...(opts.agency ? { agency: opts.agency } : {}),
     asOf: opts.asOf,

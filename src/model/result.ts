@@ -27,6 +27,8 @@ export const Evidence = z.strictObject({
   confidence: z.number().min(0).max(1),
   label: z.string().optional(),
   text: z.string().optional(),
+  /** Title of the page or file the link leads to, for the answer sheet's explanation. */
+  title: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -73,7 +75,15 @@ export type Score = z.infer<typeof Score>;
 export const Result = z.strictObject({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
-  framework: z.strictObject({ id: z.string(), title: z.string(), provisional: z.boolean() }),
+  framework: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    provisional: z.boolean(),
+    /** Indicator and sub-indicator names, so reports can be rendered from the result alone. */
+    structure: z
+      .array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string(), subIndicators: z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string() })) }))
+      .default([]),
+  }),
   site: z.string(),
   agency: z.string().optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

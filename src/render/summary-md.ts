@@ -1,4 +1,4 @@
-// The short text summary an audit prints (and writes as summary.md): score, grade, counts, top defects.
+// summary.md: the short text for chat and e-mail (score, grade, counts, top defects); also what audit prints.
 import type { Result } from '../model/result.js';
 import { round2 } from '../score.js';
 import { tr, type Lang } from '../lang.js';
