@@ -8,6 +8,7 @@ import { CrawlFailedError, EXIT, UsageError } from './commands/errors.js';
 import { runScore } from './commands/score.js';
 import { rulesCheck, rulesList, rulesShow } from './commands/rules.js';
 import { COMMANDS } from './commands/index.js';
+import { RenderUnavailable } from './collect/render.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -33,6 +34,8 @@ const OPTIONS = {
   format: { type: 'string' },
   previous: { type: 'string' },
   port: { type: 'string' },
+  render: { type: 'string' },
+  screenshots: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;
@@ -87,6 +90,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`oit: ข้อมูลนำเข้าไม่ถูกต้อง / invalid input: ${err.message}\n`);
       process.exitCode = EXIT.usage;
     } else if (err instanceof UsageError) {
+      process.stderr.write(`oit: ${err.message}\n`);
+      process.exitCode = EXIT.usage;
+    } else if (err instanceof RenderUnavailable) {
       process.stderr.write(`oit: ${err.message}\n`);
       process.exitCode = EXIT.usage;
     } else if (err instanceof CrawlFailedError) {

@@ -11,7 +11,8 @@ import { parseHtml } from './html.js';
 import { fetchUrl, makeDispatchers, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
 import type { NotFoundFingerprint } from './page-signals.js';
 import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
-import { unreadableDocument, type BodyResult } from './process-body.js';
+import { unreadableDocument, type BodyJob, type BodyResult } from './process-body.js';
+import { Renderer, type RenderMode } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import { parseRobots, type Robots } from './robots.js';
 import { sniffKind } from './sniff.js';
@@ -38,6 +39,11 @@ export interface CrawlOptions {
   documentText: boolean;
   /** Worker threads that parse pages and extract documents (0: in the crawl's own thread). */
   workers: number;
+  /** Render pages that need scripts in Chromium: auto (only those), never, always (every page). */
+  render: RenderMode;
+  /** Rendering budget per site. */
+  renderPages: number;
+  renderSeconds: number;
 }
 
 export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
@@ -57,6 +63,9 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   sitemaps: true,
   documentText: true,
   workers: 1,
+  render: 'auto',
+  renderPages: 40,
+  renderSeconds: 180,
 };
 
 export interface CrawlProgress {
@@ -113,6 +122,8 @@ class CrawlRun {
   readonly http: HttpConfig;
   readonly d: Dispatchers;
   readonly bodies: BodyProcessor;
+  readonly renderer: Renderer;
+  renderSkipped = 0;
   broken = 0;
   site = '';
   pagesTaken = 0;
@@ -133,6 +144,8 @@ class CrawlRun {
     this.deadline = this.started + o.maxMinutes * 60_000;
     this.http = { userAgent: o.userAgent, timeoutMs: o.timeoutSeconds * 1000, maxRedirects: 10 };
     this.d = makeDispatchers(o.perHost, o.timeoutSeconds * 1000);
+    // Constructed first: `--render always` without a browser fails here, before anything is fetched.
+    this.renderer = new Renderer(o.render, { pages: o.renderPages, seconds: o.renderSeconds }, o.userAgent, hooks.log);
     this.bodies = makeBodyProcessor(o.workers);
     this.sink = hooks.spoolDir ? spoolSink(hooks.spoolDir) : memorySink();
   }
@@ -344,7 +357,7 @@ class CrawlRun {
     const kind = sniffKind(body);
     const htmlType = /html|xhtml/i.test(ex.contentType) || (ex.contentType === '' && kind === 'html');
     const asPage = htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url);
-    const job = {
+    const jobData: BodyJob = {
       kind: asPage ? ('page' as const) : ('document' as const),
       url: check.url,
       finalUrl: ex.finalUrl,
@@ -360,6 +373,7 @@ class CrawlRun {
       maxDocumentBytes: this.o.maxDocumentBytes,
     };
     let result: BodyResult;
+    const job: BodyJob = jobData;
     try {
       result = await this.bodies.run(job);
     } catch (err) {
@@ -372,10 +386,34 @@ class CrawlRun {
       return;
     }
     result.page.redirects = ex.redirects;
+    const needsRender = this.o.render === 'always' || (this.o.render === 'auto' && result.page.flags.includes('app-shell'));
+    if (needsRender) result = await this.rendered(result, job, ex);
     this.sink.page(result.page);
     const from = check.url;
     for (const l of result.page.links) if (l.tag === 'form' && l.url) this.markUnverifiable(l.url, from, 'form');
     for (const t of result.next) this.discover(t, from, rec.depth + 1, pending);
+  }
+
+  /** The page as a browser shows it after its scripts ran, or the static page when that is not possible. */
+  private async rendered(staticResult: Extract<BodyResult, { kind: 'page' }>, job: BodyJob, ex: Exchange): Promise<Extract<BodyResult, { kind: 'page' }>> {
+    if (!this.renderer.reserve()) {
+      this.renderSkipped++;
+      return staticResult;
+    }
+    try {
+      // Through the same host and global limits as any request: the browser's own requests stay within one slot.
+      const html = await this.hostQueue(ex.finalUrl).add(() => this.global.add(() => this.renderer.render(ex.finalUrl, this.o.timeoutSeconds * 1000))) as string;
+      const r = await this.bodies.run({ ...job, body: Buffer.from(html, 'utf8'), contentType: 'text/html; charset=utf-8', capped: false });
+      if (r.kind !== 'page') return staticResult;
+      r.page.redirects = ex.redirects;
+      r.page.charset = staticResult.page.charset;
+      r.page.charsetSource = staticResult.page.charsetSource;
+      r.page.flags = [...new Set([...staticResult.page.flags, ...r.page.flags.filter((f) => f !== 'app-shell'), 'rendered' as const])];
+      return r;
+    } catch (err) {
+      this.errors.push({ code: 'render-failed', message: (err as Error).message.split('\n')[0]!, url: ex.finalUrl });
+      return staticResult;
+    }
   }
 
   private async loadRobots(origin: string): Promise<void> {
@@ -434,9 +472,13 @@ class CrawlRun {
       if (landing !== start) this.discover(landing, start, 0, pending);
       if (this.o.sitemaps && first.status > 0) for (const u of await this.sitemapUrls(this.site)) this.discover(u, '', 1, pending);
       await drain(pending);
+      if (this.hooks.signal?.aborted) this.budgetHit ??= 'aborted';
     } finally {
-      await Promise.all([this.d.close(), this.bodies.close()]);
+      // The browser is closed on every path: normal end, errors, and an abort from SIGTERM.
+      await Promise.all([this.d.close(), this.bodies.close(), this.renderer.close()]);
     }
+    if (this.renderSkipped && this.renderer.unavailable) this.errors.push({ code: 'render-unavailable', message: `${this.renderSkipped} pages need scripts but were read statically: ${this.renderer.unavailable}` });
+    else if (this.renderSkipped) this.errors.push({ code: 'render-budget', message: `${this.renderSkipped} pages needing scripts were read statically: the rendering budget (${this.o.renderPages} pages, ${this.o.renderSeconds} s) was used up` });
     if (this.budgetHit) this.errors.push({ code: `budget-${this.budgetHit}`, message: `crawl budget reached (${this.budgetHit}): some URLs were not fetched` });
     const robots = this.robots.get(hostOf(this.site));
     const { pages, documents } = this.sink.close();
@@ -459,6 +501,7 @@ class CrawlRun {
         documents: this.sink.counts.documents,
         bytes: this.bytes,
         retries: this.retries,
+        rendered: this.renderer.pagesRendered,
         durationMs: Date.now() - this.started,
         ...(this.budgetHit ? { budgetHit: this.budgetHit } : {}),
       },

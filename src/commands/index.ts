@@ -1,6 +1,7 @@
 // Commands beyond score/rules: each takes positionals and parsed flags and returns an exit code.
 import type { Lang } from '../lang.js';
 import { demoCommand } from './demo.js';
+import { doctorCommand } from './doctor.js';
 import { renderCommand } from './render.js';
 import { auditCommand, crawlCommand, judgeCommand } from './stages.js';
 
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   audit: auditCommand,
   demo: demoCommand,
   render: renderCommand,
+  doctor: doctorCommand,
 };

@@ -19,6 +19,7 @@ const Schema = z.object({
   'user-agent': z.string().min(3).optional(),
   'as-of': z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--as-of must be YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), '--as-of is not a real date').optional(),
   'fiscal-year': int('--fiscal-year', 2500, 2700).optional(),
+  render: z.enum(['auto', 'never', 'always'], { message: '--render must be auto, never or always' }).optional(),
 });
 
 export function parseCommonOptions(values: Values) {
@@ -38,6 +39,7 @@ export function crawlOptionsFrom(values: Values): Partial<CrawlOptions> {
   if (o.timeout !== undefined) out.timeoutSeconds = o.timeout;
   if (o['ignore-robots']) out.respectRobots = false;
   if (o['user-agent']) out.userAgent = o['user-agent'];
+  if (o.render) out.render = o.render;
   return out;
 }
 

@@ -27,13 +27,13 @@ export function parseFormats(value: string | undefined): Format[] {
   return [...out];
 }
 
-export async function writeReports(result: Result, out: string, formats: Format[], lang: Lang, previous?: Result): Promise<string[]> {
+export async function writeReports(result: Result, out: string, formats: Format[], lang: Lang, previous?: Result, screenshots?: Record<string, string>): Promise<string[]> {
   const written: string[] = [];
   const put = (name: string, content: string | Uint8Array) => {
     writeFileAtomic(join(out, name), content);
     written.push(join(out, name));
   };
-  const html = renderReportHtml(result, { lang, ...(previous ? { previous } : {}) });
+  const html = renderReportHtml(result, { lang, ...(previous ? { previous } : {}), ...(screenshots ? { screenshots } : {}) });
   for (const f of formats) {
     if (f === 'html') put('report.html', html);
     if (f === 'csv') put('itas.csv', renderItasCsv(result, lang));

@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { crawlSite, type CrawlOptions } from '../collect/crawl.js';
+import { crawlSite, DEFAULT_CRAWL_OPTIONS, type CrawlOptions } from '../collect/crawl.js';
+import { takeScreenshots } from '../collect/screenshots.js';
 import { SPOOL_FILES } from '../collect/sink.js';
 import { judge } from '../judge/judge.js';
 import type { Artifacts } from '../model/artifacts.js';
@@ -59,7 +60,8 @@ async function judgeAndWrite(artifacts: Artifacts, values: Values, out: string, 
   const result = judge(artifacts, rs, { asOf, ...(common['fiscal-year'] ? { fiscalYear: common['fiscal-year'] } : {}), ...(agency ? { agency } : {}) });
   writeJson(out, 'result.json', result);
   const previous = typeof values.previous === 'string' ? readResult(values.previous) : undefined;
-  await writeReports(result, out, parseFormats(typeof values.format === 'string' ? values.format : undefined), lang, previous);
+  const shots = values.screenshots ? await takeScreenshots(result, out, { timeoutMs: 20_000, userAgent: DEFAULT_CRAWL_OPTIONS.userAgent }) : undefined;
+  await writeReports(result, out, parseFormats(typeof values.format === 'string' ? values.format : undefined), lang, previous, shots);
   return result;
 }
 

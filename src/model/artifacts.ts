@@ -135,6 +135,7 @@ export const Artifacts = z.strictObject({
       documents: z.number().int(),
       bytes: z.number().int(),
       retries: z.number().int(),
+      rendered: z.number().int().default(0),
       durationMs: z.number(),
       budgetHit: z.string().optional(),
     })
