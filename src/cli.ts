@@ -36,6 +36,10 @@ const OPTIONS = {
   port: { type: 'string' },
   render: { type: 'string' },
   screenshots: { type: 'boolean' },
+  config: { type: 'string' },
+  agency: { type: 'string' },
+  once: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
 } as const;

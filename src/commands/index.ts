@@ -2,6 +2,7 @@
 import type { Lang } from '../lang.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
+import { configCommand, historyCommand, initCommand, runCommand, scheduleCommand } from './schedule.js';
 import { renderCommand } from './render.js';
 import { auditCommand, crawlCommand, judgeCommand } from './stages.js';
 
@@ -14,4 +15,9 @@ export const COMMANDS: Record<string, CommandFn> = {
   demo: demoCommand,
   render: renderCommand,
   doctor: doctorCommand,
+  config: configCommand,
+  init: initCommand,
+  run: runCommand,
+  schedule: scheduleCommand,
+  history: historyCommand,
 };

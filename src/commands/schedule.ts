@@ -1,0 +1,119 @@
+// `oit config check|init`, `oit run`, `oit schedule`, `oit history`: the scheduled worker on the command line.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { tr } from '../lang.js';
+import { round2 } from '../score.js';
+import { EXAMPLE_CONFIG, loadConfig } from '../schedule/config.js';
+import { Scheduler } from '../schedule/scheduler.js';
+import { HistoryStore } from '../schedule/store.js';
+import { runOnce } from '../schedule/worker.js';
+import { EXIT, UsageError } from './errors.js';
+import type { CommandFn } from './index.js';
+
+const configPath = (values: Record<string, string | boolean | undefined>) => {
+  if (typeof values.config !== 'string') throw new UsageError('--config <oit.config.yaml> is required');
+  return values.config;
+};
+
+export const configCommand: CommandFn = async (pos, _values, lang) => {
+  const [sub, file] = pos;
+  if (sub !== 'check' || !file) throw new UsageError('usage: oit config check <oit.config.yaml>');
+  const c = loadConfig(file);
+  process.stdout.write(tr(lang, `ถูกต้อง: ${c.agencies.length} หน่วยงาน ตรวจทุก ${c.schedule.everyDays} วัน เวลา ${c.schedule.at} (${c.schedule.timezone}) เก็บข้อมูลที่ ${resolve(c.dir, c.store)}\n`, `OK: ${c.agencies.length} agencies, every ${c.schedule.everyDays} days at ${c.schedule.at} (${c.schedule.timezone}), store ${resolve(c.dir, c.store)}\n`));
+  return EXIT.ok;
+};
+
+export const initCommand: CommandFn = async (pos, _values, lang) => {
+  const file = pos[0] ?? 'oit.config.yaml';
+  if (existsSync(file)) throw new UsageError(`${file} already exists: not overwritten`);
+  writeFileSync(file, EXAMPLE_CONFIG);
+  process.stdout.write(tr(lang, `เขียน ${file} แล้ว แก้ไขแล้วตรวจด้วย: oit config check ${file}\n`, `wrote ${file}; edit it, then: oit config check ${file}\n`));
+  return EXIT.ok;
+};
+
+function open(values: Record<string, string | boolean | undefined>) {
+  const config = loadConfig(configPath(values));
+  const store = new HistoryStore(resolve(config.dir, config.store));
+  const log = pino({ level: values.verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
+  return { config, store, log };
+}
+
+export const runCommand: CommandFn = async (_pos, values, lang) => {
+  const { config, store, log } = open(values);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const s = await runOnce(config, store, {
+      ...(typeof values.agency === 'string' ? { agency: values.agency } : {}),
+      dryRun: Boolean(values['dry-run']),
+      signal: controller.signal,
+      log,
+      print: (t) => process.stdout.write(t),
+    });
+    for (const a of s.agencies)
+      process.stdout.write(`${a.id}\t${a.stage}\t${a.score === null ? '–' : round2(a.score).toFixed(2)}\t${a.error ?? (a.alerts.length ? `${tr(lang, 'แจ้งเตือน', 'alerts')}: ${a.alerts.join(', ')}` : '')}\n`);
+    process.stdout.write(tr(lang, `รอบที่ ${s.runId}${s.resumed ? ' (ทำต่อจากครั้งที่ถูกหยุด)' : ''}${controller.signal.aborted ? ' หยุดกลางคัน จะทำต่อในครั้งถัดไป' : ''}\n`, `run ${s.runId}${s.resumed ? ' (resumed)' : ''}${controller.signal.aborted ? ' interrupted: it resumes on the next start' : ''}\n`));
+    return s.agencies.some((a) => a.stage === 'failed') ? EXIT.notReady : EXIT.ok;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    log.flush();
+    store.close();
+  }
+};
+
+export const scheduleCommand: CommandFn = async (_pos, values, lang) => {
+  const { config, store, log } = open(values);
+  const scheduler = new Scheduler(config, {
+    run: (signal) => runOnce(config, store, { signal, log, trigger: 'schedule' }),
+    lastCompleted: () => store.lastCompleted(),
+    now: () => new Date(),
+    log,
+  });
+  // A run a killed worker left behind is finished before waiting for the next tick.
+  if (store.unfinishedRun() !== undefined) await runOnce(config, store, { log, trigger: 'resume' });
+  scheduler.start();
+  process.stdout.write(tr(lang, `เริ่มทำงานตามกำหนดเวลา: ทุก ${config.schedule.everyDays} วัน เวลา ${config.schedule.at} (${config.schedule.timezone}) กด Ctrl+C เพื่อหยุด\n`, `scheduler running: every ${config.schedule.everyDays} days at ${config.schedule.at} (${config.schedule.timezone}); Ctrl+C stops\n`));
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.stdout.write(tr(lang, 'กำลังหยุดและบันทึกข้อมูลที่เก็บแล้ว…\n', 'stopping; saving what was collected…\n'));
+      void scheduler.stop().then(resolveStop);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  log.flush();
+  store.close();
+  return EXIT.ok;
+};
+
+export const historyCommand: CommandFn = async (pos, values, lang) => {
+  const [agency] = pos;
+  if (!agency) throw new UsageError('usage: oit history <agency> --config <oit.config.yaml>');
+  const { store } = open(values);
+  try {
+    const rows = store.history(agency).filter((r) => r.stage === 'recorded' || r.stage === 'alerted');
+    if (!rows.length) {
+      process.stdout.write(tr(lang, `ยังไม่มีประวัติของ ${agency}\n`, `no history for ${agency}\n`));
+      return EXIT.ok;
+    }
+    const lines = [tr(lang, `ประวัติคะแนนของ ${agency}`, `Score history of ${agency}`)];
+    for (const r of rows) lines.push(`  ${tr(lang, 'รอบ', 'run')} ${r.run_id}\t${r.as_of}\t${r.oit === null ? '–' : round2(r.oit).toFixed(2)}\t${r.grade ?? ''}${r.provisional ? ' *' : ''}`);
+    // Defect lifecycle across the last runs: new, still open, fixed, flapping (fixed then back).
+    const keys = rows.map((r) => store.defectKeys(r.run_id, agency));
+    const last = keys[keys.length - 1]!;
+    const prev = keys[keys.length - 2];
+    const before = keys[keys.length - 3];
+    const state = (k: string) => (!prev ? 'new' : !prev.has(k) ? (before?.has(k) ? 'flapping' : 'new') : 'open');
+    lines.push(tr(lang, 'ปัญหาในรอบล่าสุด:', 'Defects in the latest run:'));
+    for (const [k, d] of last) lines.push(`  [${state(k)}] ${d.item ?? '-'} ${d.kind} ${d.url ?? ''}`);
+    if (prev) for (const [k, d] of prev) if (!last.has(k)) lines.push(`  [fixed] ${d.item ?? '-'} ${d.kind} ${d.url ?? ''}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+};

@@ -1,0 +1,135 @@
+// oit.config.yaml (or .json): agencies, schedule, collector limits, alerts, storage — parsed with zod, errors with line.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import { InputError, jsonPath, type Problem } from '../model/input-error.js';
+
+const Url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be the NAME of an environment variable (secrets never go in this file)');
+
+const Agency = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids are lower-case letters, digits, - and _'),
+  name: z.string().min(1),
+  url: Url,
+  rules: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  contacts: z
+    .strictObject({ email: z.array(z.email()).default([]), line: z.array(z.string().min(1)).default([]), webhook: Url.optional() })
+    .default({ email: [], line: [] }),
+});
+
+export const ConfigSchema = z.strictObject({
+  agencies: z.array(Agency).min(1, 'list at least one agency'),
+  schedule: z
+    .strictObject({
+      /** Days between two audits of the same agency. */
+      everyDays: z.number().int().min(1).max(365).default(15),
+      /** Local time of day to start, HH:MM (at night: agency servers are quiet and so are their admins' phones). */
+      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('02:00'),
+      timezone: z.string().default('Asia/Bangkok'),
+      /** Agencies audited at once (each within the collector's per-host limits). */
+      parallel: z.number().int().min(1).max(16).default(2),
+    })
+    .default({ everyDays: 15, at: '02:00', timezone: 'Asia/Bangkok', parallel: 2 }),
+  collector: z
+    .strictObject({
+      maxPages: z.number().int().min(1).default(2000),
+      maxDepth: z.number().int().min(0).default(8),
+      maxMinutes: z.number().int().min(1).default(30),
+      concurrency: z.number().int().min(1).max(64).default(8),
+      perHost: z.number().int().min(1).max(16).default(4),
+      timeoutSeconds: z.number().int().min(1).max(600).default(20),
+      respectRobots: z.boolean().default(true),
+      render: z.enum(['auto', 'never', 'always']).default('auto'),
+    })
+    .default({ maxPages: 2000, maxDepth: 8, maxMinutes: 30, concurrency: 8, perHost: 4, timeoutSeconds: 20, respectRobots: true, render: 'auto' }),
+  alerts: z
+    .strictObject({
+      webhook: z.strictObject({ url: Url, secretEnv: EnvName.default('OIT_WEBHOOK_SECRET') }).optional(),
+      line: z.strictObject({ tokenEnv: EnvName.default('OIT_LINE_TOKEN'), to: z.array(z.string().min(1)).default([]), endpoint: Url.default('https://api.line.me/v2/bot/message/push') }).optional(),
+      email: z
+        .strictObject({
+          host: z.string().min(1),
+          port: z.number().int().min(1).max(65535).default(587),
+          secure: z.boolean().default(false),
+          userEnv: EnvName.optional(),
+          passEnv: EnvName.optional(),
+          from: z.string().min(3),
+          to: z.array(z.email()).default([]),
+        })
+        .optional(),
+    })
+    .default({}),
+  store: z.string().min(1).default('./data'),
+  retention: z.strictObject({ runs: z.number().int().min(2).default(24) }).default({ runs: 24 }),
+  lang: z.enum(['th', 'en']).default('th'),
+});
+export type Config = z.infer<typeof ConfigSchema> & { file: string; dir: string };
+
+/** Parse a config file; every problem names the file, the line and the field. */
+export function loadConfig(file: string): Config {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new InputError(abs, [{ path: '', message: `cannot read: ${(err as Error).message}` }]);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length)
+    throw new InputError(abs, doc.errors.map((e) => ({ path: `line ${lc.linePos(e.pos[0]).line}`, message: e.message.split('\n')[0]! })));
+  const parsed = ConfigSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.map((issue) => {
+      // Point at the deepest node of the path that exists in the file.
+      let node: Node | undefined;
+      for (let n = issue.path.length; n >= 0 && !node; n--) {
+        const got = n === 0 ? doc.contents : doc.getIn(issue.path.slice(0, n) as Array<string | number>, true);
+        if (got && (isMap(got) || isSeq(got) || (got as Node).range)) node = got as Node;
+      }
+      const line = node?.range ? lc.linePos(node.range[0]).line : undefined;
+      return { path: `${line ? `line ${line}: ` : ''}${jsonPath(issue.path) || '(file)'}`, message: issue.message };
+    });
+    throw new InputError(abs, problems);
+  }
+  return { ...parsed.data, file: abs, dir: dirname(abs) };
+}
+
+export const EXAMPLE_CONFIG = `# oit-crawler: ตั้งค่าการตรวจตามกำหนดเวลา / scheduled audits
+# ตรวจด้วย: oit config check oit.config.yaml
+agencies:
+  - id: nongnamsai                 # ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข - _
+    name: อบต.หนองน้ำใส
+    url: https://www.nongnamsai.go.th/
+    rules: ita-2566                # กรอบการประเมิน (oit rules list)
+    contacts:                      # ผู้รับแจ้งเตือนของหน่วยงานนี้ (ไม่บังคับ)
+      email: [webmaster@nongnamsai.go.th]
+schedule:
+  everyDays: 15                    # ตรวจซ้ำทุกกี่วัน
+  at: "02:00"                      # เวลาเริ่ม (ตามเขตเวลาด้านล่าง)
+  timezone: Asia/Bangkok
+  parallel: 2                      # ตรวจพร้อมกันกี่หน่วยงาน
+collector:
+  maxPages: 2000
+  perHost: 4                       # คำขอพร้อมกันต่อเว็บไซต์ (สุภาพกับเซิร์ฟเวอร์ของหน่วยงาน)
+  timeoutSeconds: 20
+  render: auto                     # auto | never | always (ต้องมี Chromium)
+alerts:                            # แจ้งเตือนเฉพาะสิ่งที่ใหม่และยืนยันแล้ว ครั้งละหนึ่งสรุปต่อหน่วยงาน
+  webhook:
+    url: https://hooks.example.invalid/oit
+    secretEnv: OIT_WEBHOOK_SECRET  # ชื่อตัวแปรสภาพแวดล้อมที่เก็บรหัสลับ HMAC (ไม่ใส่รหัสลับในไฟล์นี้)
+  # line:
+  #   tokenEnv: OIT_LINE_TOKEN     # Channel access token ของ LINE Messaging API
+  #   to: [Uxxxxxxxxxxxxxxxx]
+  # email:
+  #   host: smtp.example.go.th
+  #   port: 587
+  #   userEnv: OIT_SMTP_USER
+  #   passEnv: OIT_SMTP_PASS
+  #   from: oit-crawler@example.go.th
+  #   to: [ita-team@example.go.th]
+store: ./data                      # ฐานข้อมูลประวัติ (SQLite) และรายงานแต่ละรอบ
+retention:
+  runs: 24                         # เก็บผลกี่รอบต่อหน่วยงาน
+`;

@@ -1,0 +1,62 @@
+// What an agency's alert says: only what is new and confirmed since its previous audit (pure).
+import type { Lang } from '../lang.js';
+import { tr } from '../lang.js';
+import type { Result } from '../model/result.js';
+import { round2 } from '../score.js';
+
+export interface Digest {
+  agency: string;
+  site: string;
+  runId: number;
+  asOf: string;
+  score: number | null;
+  previousScore: number | null;
+  newBrokenLinks: Array<{ url: string; status: number; foundOn: string[] }>;
+  newlyFailing: Array<{ id: string; title: string; reason: string }>;
+  gradeDrop?: { from: string | null; to: string | null };
+}
+
+/**
+ * The first audit of an agency is its baseline and alerts nothing. After that: links broken now (confirmed by the
+ * crawl's re-check) that were not broken before, items failing now that did not fail before, and a drop in grade.
+ */
+export function buildDigest(agency: string, runId: number, current: Result, previous: Result | undefined): Digest | undefined {
+  if (!previous) return undefined;
+  const wasBroken = new Set(previous.links.broken.map((b) => b.url));
+  const newBrokenLinks = current.links.broken.filter((b) => !wasBroken.has(b.url));
+  const was = new Map(previous.items.map((i) => [i.id, i.outcome]));
+  const newlyFailing = current.items
+    .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
+    .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0]?.message ?? '' }));
+  const dropped = (previous.score.pass === true && current.score.pass === false) || (current.score.grade !== previous.score.grade && (current.score.oit ?? 0) < (previous.score.oit ?? 0));
+  if (!newBrokenLinks.length && !newlyFailing.length && !dropped) return undefined;
+  return {
+    agency,
+    site: current.site,
+    runId,
+    asOf: current.asOf,
+    score: current.score.oit,
+    previousScore: previous.score.oit,
+    newBrokenLinks,
+    newlyFailing,
+    ...(dropped ? { gradeDrop: { from: previous.score.grade, to: current.score.grade } } : {}),
+  };
+}
+
+export function digestText(d: Digest, agencyName: string, lang: Lang): string {
+  const fmt = (x: number | null) => (x === null ? '–' : round2(x).toFixed(2));
+  const lines = [
+    tr(lang, `[oit-crawler] ${agencyName}: พบปัญหาใหม่ (${d.asOf})`, `[oit-crawler] ${agencyName}: new problems (${d.asOf})`),
+    `${tr(lang, 'คะแนน OIT', 'OIT score')}: ${fmt(d.previousScore)} → ${fmt(d.score)}${d.gradeDrop ? ` (${d.gradeDrop.from ?? '–'} → ${d.gradeDrop.to ?? '–'})` : ''}`,
+  ];
+  if (d.newBrokenLinks.length) {
+    lines.push(tr(lang, `ลิงก์ที่เพิ่งเสีย (${d.newBrokenLinks.length}):`, `Newly broken links (${d.newBrokenLinks.length}):`));
+    for (const b of d.newBrokenLinks.slice(0, 20)) lines.push(`- ${b.url} (${b.status || 'no response'})${b.foundOn[0] ? ` ${tr(lang, 'อยู่ในหน้า', 'on')} ${b.foundOn[0]}` : ''}`);
+    if (d.newBrokenLinks.length > 20) lines.push(`… +${d.newBrokenLinks.length - 20}`);
+  }
+  if (d.newlyFailing.length) {
+    lines.push(tr(lang, `ข้อที่เพิ่งไม่ผ่าน (${d.newlyFailing.length}):`, `Items newly failing (${d.newlyFailing.length}):`));
+    for (const i of d.newlyFailing) lines.push(`- ${i.id} ${i.title}: ${i.reason}`);
+  }
+  return lines.join('\n');
+}

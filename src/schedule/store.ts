@@ -1,0 +1,140 @@
+// The embedded history store (SQLite in the data folder): runs, each agency's audit stage, outcomes, defects, alerts.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Result } from '../model/result.js';
+import { defectKey } from '../render/diff.js';
+
+export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'failed';
+
+export interface AuditRow {
+  run_id: number;
+  agency: string;
+  stage: Stage;
+  out_dir: string;
+  as_of: string | null;
+  framework: string | null;
+  oit: number | null;
+  grade: string | null;
+  pass: number | null;
+  provisional: number | null;
+  error: string | null;
+  finished_at: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
+  status TEXT NOT NULL CHECK (status IN ('running','done','interrupted')), trigger TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audits (run_id INTEGER NOT NULL REFERENCES runs(id), agency TEXT NOT NULL,
+  stage TEXT NOT NULL, out_dir TEXT NOT NULL, as_of TEXT, framework TEXT, oit REAL, grade TEXT, pass INTEGER,
+  provisional INTEGER, error TEXT, finished_at TEXT, PRIMARY KEY (run_id, agency));
+CREATE TABLE IF NOT EXISTS item_outcomes (run_id INTEGER NOT NULL, agency TEXT NOT NULL, item TEXT NOT NULL, outcome TEXT NOT NULL,
+  PRIMARY KEY (run_id, agency, item));
+CREATE TABLE IF NOT EXISTS defects (run_id INTEGER NOT NULL, agency TEXT NOT NULL, key TEXT NOT NULL, item TEXT, kind TEXT NOT NULL,
+  url TEXT, message TEXT NOT NULL, PRIMARY KEY (run_id, agency, key));
+CREATE TABLE IF NOT EXISTS alerts (agency TEXT NOT NULL, run_id INTEGER NOT NULL, channel TEXT NOT NULL, sent_at TEXT NOT NULL,
+  digest TEXT NOT NULL, PRIMARY KEY (agency, run_id, channel));
+`;
+
+/** One store per data folder; open it per process (no singleton), close it on exit. */
+export class HistoryStore {
+  readonly db: Database.Database;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.db = new Database(join(dir, 'oit-history.sqlite'));
+    // WAL and full sync: a kill -9 or a power cut loses at most the statement in flight, never earlier history.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The run a previous process left unfinished (killed, power lost), to be resumed. */
+  unfinishedRun(): number | undefined {
+    const row = this.db.prepare(`SELECT id FROM runs WHERE status IN ('running','interrupted') ORDER BY id DESC LIMIT 1`).get() as { id: number } | undefined;
+    return row?.id;
+  }
+
+  startRun(agencies: Array<{ id: string; outDir: (runId: number) => string }>, trigger: string, now: Date): number {
+    return this.db.transaction(() => {
+      const id = Number(this.db.prepare(`INSERT INTO runs (started_at, status, trigger) VALUES (?, 'running', ?)`).run(now.toISOString(), trigger).lastInsertRowid);
+      const add = this.db.prepare(`INSERT INTO audits (run_id, agency, stage, out_dir) VALUES (?, ?, 'pending', ?)`);
+      for (const a of agencies) add.run(id, a.id, a.outDir(id));
+      return id;
+    })();
+  }
+
+  markRun(runId: number, status: 'running' | 'done' | 'interrupted', now: Date): void {
+    this.db.prepare(`UPDATE runs SET status = ?, finished_at = CASE WHEN ? = 'done' THEN ? ELSE finished_at END WHERE id = ?`).run(status, status, now.toISOString(), runId);
+  }
+
+  audits(runId: number): AuditRow[] {
+    return this.db.prepare(`SELECT * FROM audits WHERE run_id = ? ORDER BY agency`).all(runId) as AuditRow[];
+  }
+
+  setStage(runId: number, agency: string, stage: Stage, error?: string): void {
+    this.db.prepare(`UPDATE audits SET stage = ?, error = ? WHERE run_id = ? AND agency = ?`).run(stage, error ?? null, runId, agency);
+  }
+
+  /** Outcomes, defects and the score of one audit, written in one transaction together with its stage. */
+  record(runId: number, agency: string, r: Result, now: Date): void {
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM item_outcomes WHERE run_id = ? AND agency = ?`).run(runId, agency);
+      this.db.prepare(`DELETE FROM defects WHERE run_id = ? AND agency = ?`).run(runId, agency);
+      const io = this.db.prepare(`INSERT INTO item_outcomes VALUES (?, ?, ?, ?)`);
+      for (const i of r.items) io.run(runId, agency, i.id, i.outcome);
+      const df = this.db.prepare(`INSERT OR IGNORE INTO defects VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      for (const d of r.defects) df.run(runId, agency, defectKey(d), d.item ?? null, d.kind, d.url ?? null, d.message);
+      this.db
+        .prepare(`UPDATE audits SET stage = 'recorded', as_of = ?, framework = ?, oit = ?, grade = ?, pass = ?, provisional = ?, error = NULL, finished_at = ? WHERE run_id = ? AND agency = ?`)
+        .run(r.asOf, r.framework.id, r.score.oit, r.score.grade, r.score.pass === null ? null : Number(r.score.pass), Number(r.score.provisional), now.toISOString(), runId, agency);
+    })();
+  }
+
+  /** The last recorded audit of the agency before this run: what "new" is measured against. */
+  previousAudit(agency: string, beforeRun: number): AuditRow | undefined {
+    return this.db
+      .prepare(`SELECT * FROM audits WHERE agency = ? AND run_id < ? AND stage IN ('recorded','alerted') ORDER BY run_id DESC LIMIT 1`)
+      .get(agency, beforeRun) as AuditRow | undefined;
+  }
+
+  wasAlerted(agency: string, runId: number, channel: string): boolean {
+    return Boolean(this.db.prepare(`SELECT 1 FROM alerts WHERE agency = ? AND run_id = ? AND channel = ?`).get(agency, runId, channel));
+  }
+
+  markAlerted(agency: string, runId: number, channel: string, digest: string, now: Date): void {
+    this.db.prepare(`INSERT OR IGNORE INTO alerts VALUES (?, ?, ?, ?, ?)`).run(agency, runId, channel, now.toISOString(), digest);
+  }
+
+  /** When the agency was last audited to the end (for the every-N-days cadence). */
+  lastCompleted(agency?: string): Date | undefined {
+    const row = (agency
+      ? this.db.prepare(`SELECT MAX(finished_at) AS t FROM audits WHERE agency = ? AND stage IN ('recorded','alerted')`).get(agency)
+      : this.db.prepare(`SELECT MAX(finished_at) AS t FROM runs WHERE status = 'done'`).get()) as { t: string | null };
+    return row.t ? new Date(row.t) : undefined;
+  }
+
+  history(agency: string): AuditRow[] {
+    return this.db.prepare(`SELECT * FROM audits WHERE agency = ? ORDER BY run_id`).all(agency) as AuditRow[];
+  }
+
+  defectKeys(runId: number, agency: string): Map<string, { item: string | null; kind: string; url: string | null; message: string }> {
+    const rows = this.db.prepare(`SELECT key, item, kind, url, message FROM defects WHERE run_id = ? AND agency = ?`).all(runId, agency) as Array<{ key: string; item: string | null; kind: string; url: string | null; message: string }>;
+    return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  /** Keep the last `runs` recorded audits per agency (their rows; report folders are the caller's). */
+  prune(agency: string, keep: number): number[] {
+    const old = this.db.prepare(`SELECT run_id FROM audits WHERE agency = ? ORDER BY run_id DESC LIMIT -1 OFFSET ?`).all(agency, keep) as Array<{ run_id: number }>;
+    const ids = old.map((o) => o.run_id);
+    this.db.transaction(() => {
+      for (const id of ids) for (const t of ['item_outcomes', 'defects', 'audits']) this.db.prepare(`DELETE FROM ${t} WHERE run_id = ? AND agency = ?`).run(id, agency);
+    })();
+    return ids;
+  }
+}

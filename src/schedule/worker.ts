@@ -1,0 +1,143 @@
+// One scheduled run: every agency crawled → judged → recorded → alerted, each stage saved so a killed run resumes.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import type { Logger } from 'pino';
+import { crawlSite } from '../collect/crawl.js';
+import { SPOOL_FILES } from '../collect/sink.js';
+import { readArtifacts, readResult, writeArtifacts, writeJson } from '../commands/files.js';
+import { todayBangkok } from '../commands/options.js';
+import { DEFAULT_FORMATS, writeReports } from '../commands/reports.js';
+import { judge } from '../judge/judge.js';
+import type { Result } from '../model/result.js';
+import { renderReportHtml } from '../render/report-html.js';
+import { defaultFramework, resolveRuleSet } from '../rules/load.js';
+import type { Config } from './config.js';
+import { buildDigest, digestText } from './digest.js';
+import { outgoing } from './send.js';
+import type { HistoryStore } from './store.js';
+
+export interface RunOptions {
+  agency?: string;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  log?: Logger;
+  now?: () => Date;
+  trigger?: string;
+  /** Where --dry-run prints what it would send. */
+  print?: (s: string) => void;
+}
+
+export interface RunSummary {
+  runId: number;
+  resumed: boolean;
+  agencies: Array<{ id: string; stage: string; score: number | null; error?: string; alerts: string[] }>;
+}
+
+const reportsDir = (config: Config) => resolve(config.dir, config.store, 'reports');
+
+export async function runOnce(config: Config, store: HistoryStore, opts: RunOptions = {}): Promise<RunSummary> {
+  const now = opts.now ?? (() => new Date());
+  const agencies = config.agencies.filter((a) => !opts.agency || a.id === opts.agency);
+  if (opts.agency && !agencies.length) throw new Error(`agency "${opts.agency}" is not in ${config.file}`);
+  // A run a killed process left behind is finished first: its finished stages are kept, the rest redone.
+  let runId = store.unfinishedRun();
+  const resumed = runId !== undefined;
+  if (runId === undefined) runId = store.startRun(agencies.map((a) => ({ id: a.id, outDir: (id) => join(reportsDir(config), a.id, String(id)) })), opts.trigger ?? 'manual', now());
+  else store.markRun(runId, 'running', now());
+  const id = runId;
+  opts.log?.info({ runId: id, resumed }, resumed ? 'resuming run' : 'run started');
+
+  const queue = new PQueue({ concurrency: config.schedule.parallel });
+  const summary: RunSummary = { runId: id, resumed, agencies: [] };
+  for (const row of store.audits(id)) {
+    const agency = config.agencies.find((a) => a.id === row.agency);
+    if (!agency) continue;
+    void queue.add(async () => {
+      const entry = { id: agency.id, stage: row.stage as string, score: null as number | null, alerts: [] as string[] } as RunSummary['agencies'][number];
+      summary.agencies.push(entry);
+      try {
+        await auditAgency(config, store, id, agency, row.stage, row.out_dir, opts, now, entry);
+      } catch (err) {
+        // One agency failing never stops the others.
+        entry.stage = 'failed';
+        entry.error = (err as Error).message;
+        store.setStage(id, agency.id, 'failed', entry.error);
+        opts.log?.error({ agency: agency.id, err: entry.error }, 'agency failed');
+      }
+    });
+  }
+  await queue.onIdle();
+  if (opts.signal?.aborted) store.markRun(id, 'interrupted', now());
+  else store.markRun(id, 'done', now());
+  for (const a of agencies) for (const old of store.prune(a.id, config.retention.runs)) rmSync(join(reportsDir(config), a.id, String(old)), { recursive: true, force: true });
+  return summary;
+}
+
+async function auditAgency(
+  config: Config,
+  store: HistoryStore,
+  runId: number,
+  agency: Config['agencies'][number],
+  startStage: string,
+  out: string,
+  opts: RunOptions,
+  now: () => Date,
+  entry: RunSummary['agencies'][number],
+): Promise<void> {
+  let stage = startStage === 'failed' ? 'pending' : startStage;
+  const rs = resolveRuleSet(agency.rules ?? defaultFramework());
+  const c = config.collector;
+  if (stage === 'pending') {
+    const header = await crawlSite(
+      agency.url,
+      { maxPages: c.maxPages, maxDepth: c.maxDepth, maxMinutes: c.maxMinutes, concurrency: c.concurrency, perHost: c.perHost, timeoutSeconds: c.timeoutSeconds, respectRobots: c.respectRobots, render: c.render },
+      { ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}), ...(opts.signal ? { signal: opts.signal } : {}), spoolDir: ensure(out) },
+    );
+    writeArtifacts(out, header, { pages: join(out, SPOOL_FILES.pages), documents: join(out, SPOOL_FILES.documents) });
+    // An interrupted crawl is saved but not judged: the next start crawls this agency again.
+    if (opts.signal?.aborted) return;
+    store.setStage(runId, agency.id, (stage = 'crawled'));
+  }
+  let result: Result | undefined;
+  if (stage === 'crawled') {
+    result = judge(readArtifacts(join(out, 'artifacts.json')), rs, { asOf: todayBangkok(now()), agency: agency.name });
+    writeJson(out, 'result.json', result);
+    store.setStage(runId, agency.id, (stage = 'judged'));
+  }
+  result ??= readResult(join(out, 'result.json'));
+  entry.score = result.score.oit;
+  const prevRow = store.previousAudit(agency.id, runId);
+  const previous = prevRow && existsSync(join(prevRow.out_dir, 'result.json')) ? readResult(join(prevRow.out_dir, 'result.json')) : undefined;
+  if (stage === 'judged') {
+    await writeReports(result, out, DEFAULT_FORMATS, config.lang, previous);
+    store.record(runId, agency.id, result, now());
+    stage = 'recorded';
+  }
+  if (stage === 'recorded') {
+    const digest = buildDigest(agency.id, runId, result, previous);
+    if (digest) {
+      const text = digestText(digest, agency.name, config.lang);
+      for (const msg of outgoing(config, agency, digest, text, { reportHtml: renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }) })) {
+        const channel = `${msg.channel}:${msg.to}`;
+        // Never the same alert twice: a resumed run skips what it had already sent.
+        if (store.wasAlerted(agency.id, runId, channel)) continue;
+        if (opts.dryRun) {
+          opts.print?.(`--dry-run ${msg.channel} → ${msg.to}\n${msg.preview}\n`);
+          entry.alerts.push(`${channel} (dry run)`);
+          continue;
+        }
+        await msg.send();
+        store.markAlerted(agency.id, runId, channel, text, now());
+        entry.alerts.push(channel);
+      }
+    }
+    if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
+  }
+  entry.stage = stage;
+}
+
+function ensure(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
