@@ -114,4 +114,24 @@ store: ./data
       delete process.env.OIT_WEBHOOK_SECRET;
     }
   });
+
+  it('--dry-run prints what it would send and sends nothing', { timeout: 60_000 }, async () => {
+    broken = false;
+    const dir = mkdtempSync(join(tmpdir(), 'oit-dry-'));
+    writeFileSync(join(dir, 'oit.config.yaml'), `agencies:\n  - id: tambon\n    name: อบต.ทดสอบ\n    url: ${site.url}\nalerts:\n  webhook:\n    url: ${hookUrl}\ncollector:\n  render: never\nstore: ./data\n`);
+    const config = loadConfig(join(dir, 'oit.config.yaml'));
+    const store = new HistoryStore(join(dir, 'data'));
+    const printed: string[] = [];
+    try {
+      await runOnce(config, store);
+      broken = true;
+      const before = hooks.length;
+      const dry = await runOnce(config, store, { dryRun: true, print: (t) => printed.push(t) });
+      expect(dry.agencies[0]!.alerts).toEqual([`webhook:${hookUrl} (dry run)`]);
+      expect(printed.join('')).toContain(`${site.origin}/news.html`);
+      expect(hooks.length).toBe(before);
+    } finally {
+      store.close();
+    }
+  });
 });
