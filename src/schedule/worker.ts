@@ -1,11 +1,12 @@
 // One scheduled run: every agency crawled → judged → recorded → alerted, each stage saved so a killed run resumes.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { crawlSite } from '../collect/crawl.js';
 import { SPOOL_FILES } from '../collect/sink.js';
-import { readArtifacts, readResult, writeArtifacts, writeJson } from '../commands/files.js';
+import { readArtifacts, readResult, writeArtifacts, writeFileAtomic, writeJson } from '../commands/files.js';
+import { renderIndexHtml, type IndexEntry } from '../render/index-html.js';
 import { todayBangkok } from '../commands/options.js';
 import { DEFAULT_FORMATS, writeReports } from '../commands/reports.js';
 import { judge } from '../judge/judge.js';
@@ -70,6 +71,7 @@ export async function runOnce(config: Config, store: HistoryStore, opts: RunOpti
   await queue.onIdle();
   if (opts.signal?.aborted) store.markRun(id, 'interrupted', now());
   else store.markRun(id, 'done', now());
+  writeIndex(config, store);
   for (const a of agencies) for (const old of store.prune(a.id, config.retention.runs)) rmSync(join(reportsDir(config), a.id, String(old)), { recursive: true, force: true });
   return summary;
 }
@@ -135,6 +137,20 @@ async function auditAgency(
     if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
   }
   entry.stage = stage;
+}
+
+/** reports/index.html: every agency's latest audit, with the change since its previous one. */
+function writeIndex(config: Config, store: HistoryStore): void {
+  const root = reportsDir(config);
+  const entries: IndexEntry[] = [];
+  for (const a of config.agencies) {
+    const done = store.history(a.id).filter((r) => (r.stage === 'recorded' || r.stage === 'alerted') && existsSync(join(r.out_dir, 'result.json')));
+    const last = done[done.length - 1];
+    if (!last) continue;
+    const prev = done[done.length - 2];
+    entries.push({ result: readResult(join(last.out_dir, 'result.json')), ...(prev ? { previous: readResult(join(prev.out_dir, 'result.json')) } : {}), href: relative(root, join(last.out_dir, 'report.html')) });
+  }
+  if (entries.length) writeFileAtomic(join(root, 'index.html'), renderIndexHtml(entries, config.lang));
 }
 
 function ensure(dir: string): string {

@@ -1,7 +1,7 @@
 // End to end: a site audited three times; a link breaks between the first two → exactly one alert per channel.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -109,6 +109,10 @@ store: ./data
       expect(hooks).toHaveLength(1);
       expect(mails).toHaveLength(1);
       expect(store.history('tambon').map((h) => h.stage)).toEqual(['alerted', 'alerted', 'alerted']);
+      // The index of all agencies links the latest report and shows the change since the run before.
+      const index = readFileSync(join(dir, 'data', 'reports', 'index.html'), 'utf8');
+      expect(index).toContain('href="tambon/3/report.html"');
+      expect(index).toContain('อบต.ทดสอบ');
     } finally {
       store.close();
       delete process.env.OIT_WEBHOOK_SECRET;

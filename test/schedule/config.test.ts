@@ -55,4 +55,25 @@ describe('channels', () => {
     const [, line] = outgoing(c, c.agencies[0]!, d, 'text', {}, {});
     await expect(line!.send()).rejects.toThrow(/OIT_LINE_TOKEN is not set/);
   });
+
+  it('pushes to the LINE Messaging API with the token from the environment', async () => {
+    const got: Array<{ auth: string | undefined; body: string }> = [];
+    const { createServer } = await import('node:http');
+    const srv = createServer((req, res) => {
+      let body = '';
+      req.on('data', (x) => (body += x));
+      req.on('end', () => {
+        got.push({ auth: req.headers.authorization, body });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as { port: number }).port;
+    const local = { ...c, alerts: { ...c.alerts, line: { ...c.alerts.line!, endpoint: `http://127.0.0.1:${port}/v2/bot/message/push` } } };
+    const lines = outgoing(local, c.agencies[0]!, d, 'ลิงก์เสีย https://a.go.th/x.pdf', {}, { OIT_LINE_TOKEN: 't0ken' }).filter((m) => m.channel === 'line');
+    for (const m of lines) await m.send();
+    srv.close();
+    expect(got.map((g) => g.auth)).toEqual(['Bearer t0ken', 'Bearer t0ken']);
+    expect(JSON.parse(got[0]!.body)).toEqual({ to: 'Uteam', messages: [{ type: 'text', text: 'ลิงก์เสีย https://a.go.th/x.pdf' }] });
+  });
 });
