@@ -99,7 +99,7 @@ interface Record_ {
 
 // Calendars rarely hold OIT evidence: a few months of one are enough to see what it links to.
 const TRAP_BUDGET = { dateLike: 3, other: 300 };
-const FOUND_ON_LIMIT = 20;
+const FOUND_ON_LIMIT = 10;
 
 /** Per-run state. Two crawls in one process share nothing. */
 class CrawlRun {
@@ -256,7 +256,7 @@ class CrawlRun {
   }
 
   /** Record that `url` is linked from `from`; schedule it the first time it is seen. */
-  private discover(url: string, from: string, depth: number, pending: Array<Promise<void>>): void {
+  private discover(url: string, from: string, depth: number, pending: Pending): void {
     const existing = this.records.get(url);
     if (existing) {
       if (from && existing.check.foundOn.length < FOUND_ON_LIMIT && !existing.check.foundOn.includes(from)) existing.check.foundOn.push(from);
@@ -308,7 +308,7 @@ class CrawlRun {
     pending.push(this.visit(rec, pending));
   }
 
-  private async visit(rec: Record_, pending: Array<Promise<void>>, confirming = false): Promise<void> {
+  private async visit(rec: Record_, pending: Pending, confirming = false): Promise<void> {
     const { check } = rec;
     if (this.stopped()) {
       check.state = 'skipped';
@@ -351,7 +351,7 @@ class CrawlRun {
     }
   }
 
-  private async keep(rec: Record_, ex: Exchange, pending: Array<Promise<void>>): Promise<void> {
+  private async keep(rec: Record_, ex: Exchange, pending: Pending): Promise<void> {
     const { check } = rec;
     const body = ex.body!;
     const kind = sniffKind(body);
@@ -467,7 +467,7 @@ class CrawlRun {
         const robots = this.robots.get(hostOf(this.site));
         if (robots?.crawlDelaySeconds && this.o.respectRobots) this.hooks.log?.info({ crawlDelay: robots.crawlDelaySeconds }, 'robots.txt Crawl-delay honoured');
       }
-      const pending: Array<Promise<void>> = [];
+      const pending = new Pending();
       this.discover(start, '', 0, pending);
       if (landing !== start) this.discover(landing, start, 0, pending);
       if (this.o.sitemaps && first.status > 0) for (const u of await this.sitemapUrls(this.site)) this.discover(u, '', 1, pending);
@@ -518,9 +518,26 @@ function linkState(ex: Exchange): { state: LinkCheck['state']; reason?: string }
   return { state: 'broken' };
 }
 
-/** Await every task, including tasks the awaited ones add while running. */
-async function drain(pending: Array<Promise<void>>): Promise<void> {
-  for (let i = 0; i < pending.length; i++) await pending[i];
+/**
+ * Outstanding work of a crawl: a count, not a list, so finished tasks are not kept (memory stays flat as the
+ * site grows). idle() resolves when every task, including those added while waiting, has finished.
+ */
+class Pending {
+  private count = 0;
+  private waiters: Array<() => void> = [];
+  push(p: Promise<void>): void {
+    this.count++;
+    void p.finally(() => {
+      if (--this.count === 0) for (const w of this.waiters.splice(0)) w();
+    });
+  }
+  idle(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r));
+  }
+}
+
+async function drain(pending: Pending): Promise<void> {
+  await pending.idle();
 }
 
 function retryAfterMs(v: string | undefined): number | undefined {

@@ -1,6 +1,7 @@
 // Renders pages that need scripts (app shells, "กำลังโหลดข้อมูล...") in headless Chromium, within a per-site budget.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
 import type { Logger } from 'pino';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './browser.js';
 
@@ -18,7 +19,9 @@ export class RenderUnavailable extends Error {
 /** Playwright's own downloaded Chromium, where one exists (it cannot be downloaded on a closed network). */
 function playwrightChromium(): string | undefined {
   try {
-    const p = chromium.executablePath();
+    // Only Playwright's registry knows where its own download went; load it just for that question.
+    const require = createRequire(import.meta.url);
+    const p = (require('playwright-core') as typeof import('playwright-core')).chromium.executablePath();
     return p && existsSync(p) ? p : undefined;
   } catch {
     return undefined;
@@ -77,7 +80,8 @@ export class Renderer {
   /** The DOM after scripts ran, serialised as HTML. */
   async render(url: string, timeoutMs: number): Promise<string> {
     // Our own shutdown closes the browser (after the crawl saved what it has): Playwright must not kill it first.
-    this.browser ??= chromium.launch({ executablePath: this.path!, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    // playwright-core is loaded only when a page really needs a browser: a static crawl never pays for it.
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.path!, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }));
     const browser = await this.browser;
     const context = await browser.newContext({ userAgent: this.userAgent, ignoreHTTPSErrors: true, javaScriptEnabled: true });
     try {

@@ -1,7 +1,6 @@
 // Screenshots of each item's evidence page (and every failing item's page), so the committee sees what assessors see.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Result } from '../model/result.js';
 import { CHROMIUM_ARGS, INSTALL_HINT } from './browser.js';
 import { locateBrowser } from './render.js';
@@ -14,7 +13,7 @@ export async function takeScreenshots(result: Result, out: string, opts: { timeo
   const dir = join(out, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const shots: Record<string, string> = {};
-  const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  const browser = await (await import('playwright-core')).chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: opts.userAgent, ignoreHTTPSErrors: true });
     // Failing items first: they are the ones a committee needs to see.

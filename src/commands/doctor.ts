@@ -2,7 +2,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../collect/browser.js';
 import { locateBrowser } from '../collect/render.js';
 import { tr } from '../lang.js';
@@ -29,7 +28,7 @@ export const doctorCommand: CommandFn = async (_pos, _values, lang) => {
   const b = locateBrowser();
   if (b.path) {
     try {
-      const browser = await chromium.launch({ executablePath: b.path, args: CHROMIUM_ARGS, timeout: 30_000 });
+      const browser = await (await import('playwright-core')).chromium.launch({ executablePath: b.path, args: CHROMIUM_ARGS, timeout: 30_000 });
       const version = browser.version();
       await browser.close();
       ok(true, `Chromium ${version} ที่ ${b.path} (${b.source}): แสดงผลหน้าที่ใช้ JavaScript, ทำ PDF และภาพหน้าจอได้`, `Chromium ${version} at ${b.path} (${b.source}): rendering, PDF and screenshots available`);

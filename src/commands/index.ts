@@ -1,23 +1,23 @@
-// Commands beyond score/rules: each takes positionals and parsed flags and returns an exit code.
+// Commands beyond score/rules, loaded on demand (a crawl does not load SQLite, a scheduler does not load pdfjs).
 import type { Lang } from '../lang.js';
-import { demoCommand } from './demo.js';
-import { doctorCommand } from './doctor.js';
-import { configCommand, historyCommand, initCommand, runCommand, scheduleCommand } from './schedule.js';
-import { renderCommand } from './render.js';
-import { auditCommand, crawlCommand, judgeCommand } from './stages.js';
 
 export type CommandFn = (positionals: string[], values: Record<string, string | boolean | undefined>, lang: Lang) => Promise<number>;
 
+const lazy =
+  (load: () => Promise<CommandFn>): CommandFn =>
+  async (...args) =>
+    (await load())(...args);
+
 export const COMMANDS: Record<string, CommandFn> = {
-  crawl: crawlCommand,
-  judge: judgeCommand,
-  audit: auditCommand,
-  demo: demoCommand,
-  render: renderCommand,
-  doctor: doctorCommand,
-  config: configCommand,
-  init: initCommand,
-  run: runCommand,
-  schedule: scheduleCommand,
-  history: historyCommand,
+  crawl: lazy(async () => (await import('./stages.js')).crawlCommand),
+  judge: lazy(async () => (await import('./stages.js')).judgeCommand),
+  audit: lazy(async () => (await import('./stages.js')).auditCommand),
+  demo: lazy(async () => (await import('./demo.js')).demoCommand),
+  render: lazy(async () => (await import('./render.js')).renderCommand),
+  doctor: lazy(async () => (await import('./doctor.js')).doctorCommand),
+  config: lazy(async () => (await import('./schedule.js')).configCommand),
+  init: lazy(async () => (await import('./schedule.js')).initCommand),
+  run: lazy(async () => (await import('./schedule.js')).runCommand),
+  schedule: lazy(async () => (await import('./schedule.js')).scheduleCommand),
+  history: lazy(async () => (await import('./schedule.js')).historyCommand),
 };

@@ -1,5 +1,4 @@
 // The answer sheet for the NACC's ITAS system: item, title, มี/ไม่มี (proposed), URL, a drafted explanation.
-import ExcelJS from 'exceljs';
 import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
 import type { ItemResult, Result } from '../model/result.js';
@@ -55,6 +54,7 @@ export function renderItasCsv(r: Result, lang: Lang): string {
 }
 
 export async function renderItasXlsx(r: Result, lang: Lang): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = `${r.tool.name} ${r.tool.version}`;
   const ws = wb.addWorksheet('ITAS');

@@ -1,11 +1,10 @@
 // report.pdf: report.html printed by headless Chromium (Playwright) with the system's Thai fonts.
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../collect/browser.js';
 
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const found = findChromium();
   if (!found.path) throw new Error(`PDF needs a browser: ${INSTALL_HINT} (tried ${found.tried.join(', ')})`);
-  const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  const browser = await (await import('playwright-core')).chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     // Nothing is fetched while printing: the report is self-contained.
