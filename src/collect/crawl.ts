@@ -177,6 +177,9 @@ class CrawlRun {
   private fetchQueued(url: string, wantBody: boolean, maxBytes: number, attempt: number): Promise<Exchange> {
     const host = hostOf(url);
     const q = this.hostQueue(url);
+    // Pages first: they reveal the rest of the site, so slow links and retries start early and overlap with the
+    // fetching of documents and outbound links instead of trailing at the end of the crawl.
+    const priority = wantBody && !isDocumentUrl(url) ? 1 : 0;
     const p = q.add(() =>
       this.global.add(async () => {
         this.inFlight++;
@@ -189,7 +192,8 @@ class CrawlRun {
         } finally {
           this.inFlight--;
         }
-      }),
+      }, { priority }),
+      { priority },
     ) as Promise<Exchange>;
     if (!this.firstContact.has(host)) this.firstContact.set(host, p.catch(() => undefined));
     return p;
