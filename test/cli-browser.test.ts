@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../src/collect/browser.js';
-import { html, send, serve } from './fixtures/server.js';
+import { send, serve } from './fixtures/server.js';
 
 const haveBrowser = Boolean(findChromium().path);
 const chromiumCount = () => spawnSync('bash', ['-c', 'ps -eo args | grep -c "[c]hromium.*disable-background-networking" || true'], { encoding: 'utf8' }).stdout.trim();
@@ -42,6 +42,5 @@ describe.skipIf(!haveBrowser)('CLI with a browser', () => {
     expect(existsSync(join(out, 'pages.spool.jsonl'))).toBe(false);
     await new Promise((r) => setTimeout(r, 500));
     expect(chromiumCount()).toBe(before);
-    void html;
   });
 });

@@ -1,20 +1,19 @@
 // The crawl of one agency site: frontier, politeness, retries, confirming re-checks; all state lives in one run object.
-import { randomBytes } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { Artifacts, ErrorInfo, LinkCheck } from '../model/artifacts.js';
 import { ARTIFACTS_SCHEMA_VERSION } from '../model/artifacts.js';
 import { TOOL } from '../version.js';
 import { isAssetUrl, isDocumentUrl, isImageUrl, hasRepeatingPath, trapKey, unverifiableReason } from './classify.js';
-import { decodeHtml } from './decode.js';
-import { parseHtml } from './html.js';
 import { fetchUrl, makeDispatchers, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
 import type { NotFoundFingerprint } from './page-signals.js';
 import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
+import { Pending } from './pending.js';
+import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
 import { unreadableDocument, type BodyJob, type BodyResult } from './process-body.js';
 import { Renderer, type RenderMode } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
-import { parseRobots, type Robots } from './robots.js';
+import type { Robots } from './robots.js';
 import { sniffKind } from './sniff.js';
 import { hostOf, isSameSite, normaliseUrl } from './url.js';
 
@@ -420,41 +419,6 @@ class CrawlRun {
     }
   }
 
-  private async loadRobots(origin: string): Promise<void> {
-    const url = `${origin}/robots.txt`;
-    const ex = await fetchUrl(url, this.http, this.d, true, 512 * 1024);
-    this.requests++;
-    this.robots.set(hostOf(origin), parseRobots(url, ex.status, ex.body?.toString('utf8') ?? '', this.o.userAgent));
-  }
-
-  /** A path that cannot exist: if the site answers 200, remember what its "not found" looks like. */
-  private async probeNotFound(origin: string): Promise<void> {
-    const ex = await fetchUrl(`${origin}/oit-crawler-probe-${randomBytes(6).toString('hex')}.html`, this.http, this.d, true, 512 * 1024);
-    this.requests++;
-    if (ex.status === 200 && ex.body) {
-      const parsed = parseHtml(decodeHtml(ex.body, ex.contentType).text, ex.finalUrl);
-      this.notFound.set(hostOf(origin), { title: parsed.title, textLength: parsed.text.length });
-    } else this.notFound.set(hostOf(origin), undefined);
-  }
-
-  private async sitemapUrls(origin: string): Promise<string[]> {
-    const robots = this.robots.get(hostOf(origin));
-    const candidates = robots?.sitemaps.length ? robots.sitemaps.slice(0, 5) : [`${origin}/sitemap.xml`];
-    const out: string[] = [];
-    for (const sm of candidates) {
-      const ex = await fetchUrl(sm, this.http, this.d, true, 10 * 1024 * 1024);
-      this.requests++;
-      if (ex.status !== 200 || !ex.body || sniffKind(ex.body) === 'html') continue;
-      const text = ex.body.toString('utf8');
-      for (const m of text.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)) {
-        const u = normaliseUrl(m[1]!.replace(/&amp;/g, '&'));
-        if (u && isSameSite(u, this.site)) out.push(u);
-        if (out.length >= this.o.maxPages) break;
-      }
-    }
-    return out;
-  }
-
   async run(): Promise<Artifacts> {
     const startedAt = new Date(this.started).toISOString();
     const start = normaliseUrl(this.startUrl);
@@ -467,15 +431,21 @@ class CrawlRun {
       this.site = new URL(landing).origin;
       if (first.status === 0) this.errors.push({ code: first.error?.code ?? 'network', message: `start URL unreachable: ${first.error?.message ?? ''}`, url: start });
       else {
-        await Promise.all([this.loadRobots(this.site), this.probeNotFound(this.site)]);
-        const robots = this.robots.get(hostOf(this.site));
+        const [robots, notFound] = await Promise.all([fetchRobots(this.site, this.http, this.d, this.o.userAgent), probeNotFound(this.site, this.http, this.d)]);
+        this.requests += 2;
+        this.robots.set(hostOf(this.site), robots);
+        this.notFound.set(hostOf(this.site), notFound);
         if (robots?.crawlDelaySeconds && this.o.respectRobots) this.hooks.log?.info({ crawlDelay: robots.crawlDelaySeconds }, 'robots.txt Crawl-delay honoured');
       }
       const pending = new Pending();
       this.discover(start, '', 0, pending);
       if (landing !== start) this.discover(landing, start, 0, pending);
-      if (this.o.sitemaps && first.status > 0) for (const u of await this.sitemapUrls(this.site)) this.discover(u, '', 1, pending);
-      await drain(pending);
+      if (this.o.sitemaps && first.status > 0) {
+        const sm = await sitemapUrls(this.site, this.robots.get(hostOf(this.site)), this.http, this.d, this.o.maxPages);
+        this.requests += sm.requests;
+        for (const u of sm.urls) this.discover(u, '', 1, pending);
+      }
+      await pending.idle();
       if (this.hooks.signal?.aborted) this.budgetHit ??= 'aborted';
     } finally {
       // The browser is closed on every path: normal end, errors, and an abort from SIGTERM.
@@ -520,28 +490,6 @@ function linkState(ex: Exchange): { state: LinkCheck['state']; reason?: string }
   if (ex.status === 429) return { state: 'unverifiable', reason: 'rate-limited' };
   if (ex.status === 999) return { state: 'unverifiable', reason: 'bot wall' };
   return { state: 'broken' };
-}
-
-/**
- * Outstanding work of a crawl: a count, not a list, so finished tasks are not kept (memory stays flat as the
- * site grows). idle() resolves when every task, including those added while waiting, has finished.
- */
-class Pending {
-  private count = 0;
-  private waiters: Array<() => void> = [];
-  push(p: Promise<void>): void {
-    this.count++;
-    void p.finally(() => {
-      if (--this.count === 0) for (const w of this.waiters.splice(0)) w();
-    });
-  }
-  idle(): Promise<void> {
-    return this.count === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r));
-  }
-}
-
-async function drain(pending: Pending): Promise<void> {
-  await pending.idle();
 }
 
 function retryAfterMs(v: string | undefined): number | undefined {

@@ -1,0 +1,39 @@
+// What a crawl asks a site before crawling it: robots.txt, how its "not found" looks, and its sitemap.
+import { randomBytes } from 'node:crypto';
+import { decodeHtml } from './decode.js';
+import { parseHtml } from './html.js';
+import { fetchUrl, type Dispatchers, type HttpConfig } from './http.js';
+import type { NotFoundFingerprint } from './page-signals.js';
+import { parseRobots, type Robots } from './robots.js';
+import { sniffKind } from './sniff.js';
+import { isSameSite, normaliseUrl } from './url.js';
+
+export async function fetchRobots(origin: string, http: HttpConfig, d: Dispatchers, userAgent: string): Promise<Robots> {
+  const url = `${origin}/robots.txt`;
+  const ex = await fetchUrl(url, http, d, true, 512 * 1024);
+  return parseRobots(url, ex.status, ex.body?.toString('utf8') ?? '', userAgent);
+}
+
+/** A path that cannot exist: if the site answers 200, what its "not found" page looks like. */
+export async function probeNotFound(origin: string, http: HttpConfig, d: Dispatchers): Promise<NotFoundFingerprint | undefined> {
+  const ex = await fetchUrl(`${origin}/oit-crawler-probe-${randomBytes(6).toString('hex')}.html`, http, d, true, 512 * 1024);
+  if (ex.status !== 200 || !ex.body) return undefined;
+  const parsed = parseHtml(decodeHtml(ex.body, ex.contentType).text, ex.finalUrl);
+  return { title: parsed.title, textLength: parsed.text.length };
+}
+
+/** Same-site URLs listed in the sitemaps robots.txt names (or /sitemap.xml), at most `max`. */
+export async function sitemapUrls(origin: string, robots: Robots | undefined, http: HttpConfig, d: Dispatchers, max: number): Promise<{ urls: string[]; requests: number }> {
+  const candidates = robots?.sitemaps.length ? robots.sitemaps.slice(0, 5) : [`${origin}/sitemap.xml`];
+  const urls: string[] = [];
+  for (const sm of candidates) {
+    const ex = await fetchUrl(sm, http, d, true, 10 * 1024 * 1024);
+    if (ex.status !== 200 || !ex.body || sniffKind(ex.body) === 'html') continue;
+    for (const m of ex.body.toString('utf8').matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)) {
+      const u = normaliseUrl(m[1]!.replace(/&amp;/g, '&'));
+      if (u && isSameSite(u, origin)) urls.push(u);
+      if (urls.length >= max) break;
+    }
+  }
+  return { urls, requests: candidates.length };
+}
