@@ -1,6 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// The shebang's flag keeps V8's young generation small: crawls allocate many short-lived strings, and the default
+// 16 MB semi-space let the process hold ~90 MB more at no gain in speed (npm run bench: 346 → 258 MB, same wall time).
 // The command line: argv → stage functions; the only place that writes files and sets exit codes.
 import { parseArgs } from 'node:util';
+
 import { helpText } from './help.js';
 import { pickLang } from './lang.js';
 import { InputError } from './model/input-error.js';

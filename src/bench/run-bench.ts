@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { BENCH, enterSandbox, makeSite, requireShared, ROOT, startServer, timed, type Timed } from './shared.js';
 
 requireShared('npm run bench');
+
+/** The node flags of dist/cli.js's shebang: the crawler is measured as users run it (`oit crawl`). */
+const CLI_NODE_FLAGS = (/^#!.*?node(.*)$/m.exec(readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8'))?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
 enterSandbox(fileURLToPath(import.meta.url));
 
 interface Manifest {
@@ -55,7 +58,7 @@ async function main() {
     // Ours: the whole crawl including document text, concurrency 16, nothing excluded (the trap is detected).
     await server.reset();
     const out = join(work, 'ours');
-    const t = timed([process.execPath, join(ROOT, 'dist', 'cli.js'), 'crawl', start, '--out', out, '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
+    const t = timed([process.execPath, ...CLI_NODE_FLAGS, join(ROOT, 'dist', 'cli.js'), 'crawl', start, '--out', out, '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
     const ourStats = await server.stats();
     const a = JSON.parse(readFileSync(join(out, 'artifacts.json'), 'utf8'));
     const ours = new Map<string, boolean>();
@@ -82,7 +85,7 @@ async function main() {
   const bigServer = await startServer(big, 8792);
   let growth = '';
   try {
-    const t40 = timed([process.execPath, join(ROOT, 'dist', 'cli.js'), 'crawl', `${bigServer.origin}/`, '--out', join(work, 'ours-40'), '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
+    const t40 = timed([process.execPath, ...CLI_NODE_FLAGS, join(ROOT, 'dist', 'cli.js'), 'crawl', `${bigServer.origin}/`, '--out', join(work, 'ours-40'), '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
     const s40 = await bigServer.stats();
     growth = `memory as the site grows: 20 agencies ${rows[0]!.t.peakRssMb.toFixed(0)} MB (${rows[0]!.server.requests} requests) → 40 agencies ${t40.peakRssMb.toFixed(0)} MB (${s40.requests} requests, ${t40.wallS.toFixed(1)} s)`;
   } finally {

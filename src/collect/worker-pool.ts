@@ -15,7 +15,7 @@ const WORKER_FILE = fileURLToPath(new URL('./body-worker.js', import.meta.url));
  * Each worker's heap is capped: one hostile or huge document (a 5 MB scan, a PDF built to exhaust a parser) kills
  * that worker, which is replaced; the crawl records the file as unreadable and its memory stays bounded.
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 3 };
 
 interface Job {
   id: number;
