@@ -1,7 +1,7 @@
 // The crawl of one agency site: frontier, politeness, retries, confirming re-checks; all state lives in one run object.
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
-import type { Artifacts, ErrorInfo, LinkCheck } from '../model/artifacts.js';
+import type { Artifacts, ErrorInfo, LinkCheck, Page } from '../model/artifacts.js';
 import { ARTIFACTS_SCHEMA_VERSION } from '../model/artifacts.js';
 import { TOOL } from '../version.js';
 import { isAssetUrl, isDocumentUrl, isImageUrl, hasRepeatingPath, trapKey, unverifiableReason } from './classify.js';
@@ -11,6 +11,8 @@ import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
 import { Pending } from './pending.js';
 import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
 import { unreadableDocument, type BodyJob, type BodyResult } from './process-body.js';
+
+type PageResult = Extract<BodyResult, { kind: 'page' }>;
 import { Renderer, type RenderMode } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import type { Robots } from './robots.js';
@@ -360,7 +362,10 @@ class CrawlRun {
     const kind = sniffKind(body);
     const htmlType = /html|xhtml/i.test(ex.contentType) || (ex.contentType === '' && kind === 'html');
     const asPage = htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url);
-    const jobData: BodyJob = {
+    // Pages and documents go straight from the worker to the spool file; an app-shell page comes back when it may
+    // be rendered, and with `--render always` every page does.
+    const spoolFd = this.o.render === 'always' && asPage ? undefined : this.sink.fds?.[asPage ? 'page' : 'document'];
+    const job: BodyJob = {
       kind: asPage ? ('page' as const) : ('document' as const),
       url: check.url,
       finalUrl: ex.finalUrl,
@@ -370,35 +375,39 @@ class CrawlRun {
       capped: ex.capped,
       ...(ex.tlsError ? { tlsError: ex.tlsError } : {}),
       depth: rec.depth,
+      redirects: ex.redirects,
+      ...(spoolFd !== undefined ? { spoolFd, keepAppShell: this.o.render === 'auto' } : {}),
       ...(this.notFound.get(hostOf(ex.finalUrl)) ? { notFound: this.notFound.get(hostOf(ex.finalUrl))! } : {}),
       documentText: this.o.documentText,
       maxHtmlBytes: this.o.maxHtmlBytes,
       maxDocumentBytes: this.o.maxDocumentBytes,
     };
     let result: BodyResult;
-    const job: BodyJob = jobData;
+    const size = body.byteLength;
     try {
+      // The body may be moved to a worker: it is not used here after this call.
       result = await this.bodies.run(job);
     } catch (err) {
       // The file could not be processed (its worker ran out of memory, or the parser threw): it stays in the
       // artifacts as unreadable, so the judge reports it instead of silently not seeing it.
-      result = { kind: 'document', document: unreadableDocument(job, kind, (err as Error).message) };
+      result = { kind: 'document', document: unreadableDocument(job, kind, size, (err as Error).message) };
     }
     if (result.kind === 'document') {
-      this.sink.document(result.document);
+      if (result.document) this.sink.document(result.document);
+      else this.sink.written('document');
       return;
     }
-    result.page.redirects = ex.redirects;
-    const needsRender = this.o.render === 'always' || (this.o.render === 'auto' && result.page.flags.includes('app-shell'));
-    if (needsRender) result = await this.rendered(result, job, ex);
-    this.sink.page(result.page);
+    const needsRender = this.o.render === 'always' || (this.o.render === 'auto' && result.flags.includes('app-shell'));
+    if (needsRender && result.page) result = await this.rendered({ ...result, page: result.page }, job, ex);
+    if (result.page) this.sink.page(result.page);
+    else this.sink.written('page');
     const from = check.url;
-    for (const l of result.page.links) if (l.tag === 'form' && l.url) this.markUnverifiable(l.url, from, 'form');
+    for (const f of result.forms) this.markUnverifiable(f, from, 'form');
     for (const t of result.next) this.discover(t, from, rec.depth + 1, pending);
   }
 
   /** The page as a browser shows it after its scripts ran, or the static page when that is not possible. */
-  private async rendered(staticResult: Extract<BodyResult, { kind: 'page' }>, job: BodyJob, ex: Exchange): Promise<Extract<BodyResult, { kind: 'page' }>> {
+  private async rendered(staticResult: PageResult & { page: Page }, job: BodyJob, ex: Exchange): Promise<PageResult> {
     if (!this.renderer.reserve()) {
       this.renderSkipped++;
       return staticResult;
@@ -406,9 +415,9 @@ class CrawlRun {
     try {
       // Through the same host and global limits as any request: the browser's own requests stay within one slot.
       const html = await this.hostQueue(ex.finalUrl).add(() => this.global.add(() => this.renderer.render(ex.finalUrl, this.o.timeoutSeconds * 1000))) as string;
-      const r = await this.bodies.run({ ...job, body: Buffer.from(html, 'utf8'), contentType: 'text/html; charset=utf-8', capped: false });
-      if (r.kind !== 'page') return staticResult;
-      r.page.redirects = ex.redirects;
+      const { spoolFd: _, ...unspooled } = job;
+      const r = await this.bodies.run({ ...unspooled, body: Buffer.from(html, 'utf8'), contentType: 'text/html; charset=utf-8', capped: false });
+      if (r.kind !== 'page' || !r.page) return staticResult;
       r.page.charset = staticResult.page.charset;
       r.page.charsetSource = staticResult.page.charsetSource;
       r.page.flags = [...new Set([...staticResult.page.flags, ...r.page.flags.filter((f) => f !== 'app-shell'), 'rendered' as const])];

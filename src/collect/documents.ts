@@ -2,6 +2,7 @@
 import type { Document, DocKind, ErrorInfo, Table } from '../model/artifacts.js';
 import { normaliseThai } from '../derive/thai-text.js';
 import { decodeHtml } from './decode.js';
+import { loadPdfjs } from './pdfjs-load.js';
 import { parseHtml } from './html.js';
 import { sniffKind } from './sniff.js';
 import { inspectZip, ZipRefused } from './zip-guard.js';
@@ -34,8 +35,6 @@ function pdfDate(raw: unknown): string | undefined {
   return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}${m[4] ? `T${m[4]}:${m[5] ?? '00'}:${m[6] ?? '00'}` : ''}`;
 }
 
-let pdfjsPromise: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-const loadPdfjs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 async function extractPdf(bytes: Uint8Array, limits: DocLimits): Promise<Extracted> {
   const pdfjs = await loadPdfjs();

@@ -1,9 +1,11 @@
-// Turns a fetched body into what the artifacts keep: a parsed page or an extracted document (CPU work, no I/O).
+// Turns a fetched body into what the artifacts keep: a parsed page or an extracted document (CPU work; its only I/O
+// is appending the result to the crawl's spool file when asked to).
 import type { Document, Page } from '../model/artifacts.js';
 import { decodeHtml } from './decode.js';
 import { claimedKind, extractDocument } from './documents.js';
 import { parseHtml } from './html.js';
 import { isSoftNotFound, pageFlags, type NotFoundFingerprint } from './page-signals.js';
+import { appendLine } from './sink.js';
 
 export interface BodyJob {
   kind: 'page' | 'document';
@@ -15,15 +17,23 @@ export interface BodyJob {
   capped: boolean;
   tlsError?: string;
   depth: number;
+  redirects: Page['redirects'];
+  /**
+   * Append the page or document to this spool file descriptor and hand back only what the crawl needs to go on
+   * (links to follow, flags). With keepAppShell, an app-shell page comes back whole instead: it may be rendered.
+   */
+  spoolFd?: number;
+  keepAppShell?: boolean;
   notFound?: NotFoundFingerprint;
   documentText: boolean;
   maxHtmlBytes: number;
   maxDocumentBytes: number;
 }
 
+/** `page`/`document` are absent when they were written to the spool file instead. */
 export type BodyResult =
-  | { kind: 'page'; page: Page; next: string[] }
-  | { kind: 'document'; document: Document };
+  | { kind: 'page'; page?: Page; flags: Page['flags']; forms: string[]; next: string[] }
+  | { kind: 'document'; document?: Document };
 
 export async function processBody(job: BodyJob): Promise<BodyResult> {
   const bytes = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
@@ -36,7 +46,7 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
     const page: Page = {
       url: job.url,
       finalUrl: job.finalUrl,
-      redirects: [],
+      redirects: job.redirects,
       status: job.status,
       contentType: job.contentType,
       charset: decoded.charset,
@@ -54,12 +64,15 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
       ...(job.capped ? { error: { code: 'body-too-large', message: `page cut at ${job.maxHtmlBytes} bytes` } } : {}),
     };
     const next = soft404 ? [] : [...parsed.links.filter((l) => l.url && l.tag !== 'form').map((l) => l.url), ...(parsed.metaRefresh ? [parsed.metaRefresh] : []), ...parsed.images.map((i) => i.src)];
-    return { kind: 'page', page, next };
+    const forms = parsed.links.filter((l) => l.tag === 'form' && l.url).map((l) => l.url);
+    if (job.spoolFd !== undefined && !(job.keepAppShell && flags.includes('app-shell'))) {
+      appendLine(job.spoolFd, page);
+      return { kind: 'page', flags, forms, next };
+    }
+    return { kind: 'page', page, flags, forms, next };
   }
   const x = job.documentText ? await extractDocument(bytes, job.finalUrl, job.contentType) : { kind: 'other' as const, text: '', textTruncated: false, meta: {}, tables: [] };
-  return {
-    kind: 'document',
-    document: {
+  const document: Document = {
       url: job.url,
       finalUrl: job.finalUrl,
       status: job.status,
@@ -75,12 +88,14 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
       meta: x.meta,
       tables: x.tables,
       ...('error' in x && x.error ? { error: x.error } : job.capped ? { error: { code: 'body-too-large', message: `file larger than ${job.maxDocumentBytes} bytes: not read whole` } } : {}),
-    },
   };
+  if (job.spoolFd === undefined) return { kind: 'document', document };
+  appendLine(job.spoolFd, document);
+  return { kind: 'document' };
 }
 
 /** The artifact of a body that could not be processed at all. */
-export function unreadableDocument(job: BodyJob, kind: Document['kind'], reason: string): Document {
+export function unreadableDocument(job: BodyJob, kind: Document['kind'], size: number, reason: string): Document {
   return {
     url: job.url,
     finalUrl: job.finalUrl,
@@ -88,7 +103,7 @@ export function unreadableDocument(job: BodyJob, kind: Document['kind'], reason:
     contentType: job.contentType,
     kind,
     claimedKind: claimedKind(job.url),
-    size: job.body.byteLength,
+    size,
     sizeCapped: job.capped,
     text: '',
     textTruncated: false,

@@ -6,6 +6,13 @@ import type { Document, Page } from '../model/artifacts.js';
 export interface ArtifactSink {
   page(p: Page): void;
   document(d: Document): void;
+  /** Count a page or document that a body worker already appended to this sink's files. */
+  written(kind: 'page' | 'document'): void;
+  /**
+   * The spool files' descriptors. Workers share the process's descriptor table, so a body worker appends its page
+   * straight to the file: the page never crosses back to the crawl's thread, whose heap then holds URLs, not pages.
+   */
+  readonly fds?: { page: number; document: number };
   readonly counts: { pages: number; documents: number };
   /** In-memory sinks hand back what they hold; spooling sinks hand back nothing (it is on disk). */
   close(): { pages: Page[]; documents: Document[] };
@@ -17,6 +24,9 @@ export function memorySink(): ArtifactSink {
   return {
     page: (p) => void pages.push(p),
     document: (d) => void documents.push(d),
+    written: () => {
+      throw new Error('an in-memory sink has no files to write to');
+    },
     get counts() {
       return { pages: pages.length, documents: documents.length };
     },
@@ -33,13 +43,18 @@ export function spoolSink(dir: string): ArtifactSink {
   const counts = { pages: 0, documents: 0 };
   return {
     page(p) {
-      writeSync(pf, `${JSON.stringify(p)}\n`);
+      appendLine(pf, p);
       counts.pages++;
     },
     document(d) {
-      writeSync(df, `${JSON.stringify(d)}\n`);
+      appendLine(df, d);
       counts.documents++;
     },
+    written(kind) {
+      if (kind === 'page') counts.pages++;
+      else counts.documents++;
+    },
+    fds: { page: pf, document: df },
     counts,
     close() {
       closeSync(pf);
@@ -47,4 +62,9 @@ export function spoolSink(dir: string): ArtifactSink {
       return { pages: [], documents: [] };
     },
   };
+}
+
+/** One JSON line in one write(2): lines from the crawl's thread and from workers never interleave. */
+export function appendLine(fd: number, value: unknown): void {
+  writeSync(fd, `${JSON.stringify(value)}\n`);
 }

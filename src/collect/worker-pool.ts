@@ -53,7 +53,11 @@ class Slot {
   }
   send(j: Job): void {
     this.jobs.set(j.id, j);
-    this.worker.postMessage({ id: j.id, job: j.job });
+    // A body that owns its whole ArrayBuffer moves to the worker instead of being copied: the crawl's thread would
+    // otherwise hold a second copy of every page and file until its next full collection.
+    const b = j.job.body;
+    const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.byteLength > 0 && !(b.buffer instanceof SharedArrayBuffer);
+    this.worker.postMessage({ id: j.id, job: j.job }, owned ? [b.buffer as ArrayBuffer] : []);
   }
 }
 
