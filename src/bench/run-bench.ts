@@ -64,7 +64,7 @@ async function main() {
     const ours = new Map<string, boolean>();
     for (const l of a.links) if (l.state !== 'skipped') ours.set(key(l.url, server.origin), l.state === 'broken');
     const withText = a.documents.filter((d: any) => d.text.length > 0).length;
-    rows.push({ tool: 'oit-crawler', t, server: ourStats, s: score(manifest, server.origin, ours), extra: `${a.pages.length} pages, ${a.documents.length} documents (${withText} with text), trap cut: ${a.errors.filter((e: any) => e.code === 'trap').length}` });
+    rows.push({ tool: 'oit-crawler', t, server: ourStats, s: score(manifest, server.origin, ours), extra: `${a.pages.length} pages, ${a.documents.length} documents (${withText} with text), trap cut: ${a.errors.filter((e: any) => e.code === 'trap').length}; at most ${a.stats?.peakInFlight ?? '?'} requests open at once, counted where they are sent (the server's count closes a response a little after the client is done with it)` });
 
     // linkinator 7.6.1 as peers.sh runs it (it cannot detect the trap, so the calendar is skipped for it).
     await server.reset();

@@ -133,6 +133,7 @@ class CrawlRun {
   retries = 0;
   bytes = 0;
   inFlight = 0;
+  peakInFlight = 0;
   budgetHit: string | undefined;
   disallowedSeen = 0;
 
@@ -184,6 +185,7 @@ class CrawlRun {
     const p = q.add(() =>
       this.global.add(async () => {
         this.inFlight++;
+        this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
         this.requests++;
         const t0 = Date.now();
         try {
@@ -485,6 +487,7 @@ class CrawlRun {
         bytes: this.bytes,
         retries: this.retries,
         rendered: this.renderer.pagesRendered,
+        peakInFlight: this.peakInFlight,
         durationMs: Date.now() - this.started,
         ...(this.budgetHit ? { budgetHit: this.budgetHit } : {}),
       },

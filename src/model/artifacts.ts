@@ -136,6 +136,8 @@ export const Artifacts = z.strictObject({
       bytes: z.number().int(),
       retries: z.number().int(),
       rendered: z.number().int().default(0),
+      /** The most requests this crawl had open at once, counted where they are sent (never above --concurrency). */
+      peakInFlight: z.number().int().optional(),
       durationMs: z.number(),
       budgetHit: z.string().optional(),
     })

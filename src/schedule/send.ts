@@ -1,6 +1,5 @@
 // Sends one digest through the configured channels: webhook (HMAC-signed JSON), LINE push, e-mail (SMTP).
 import { createHmac } from 'node:crypto';
-import { request } from 'undici';
 import type { Config } from './config.js';
 import type { Digest } from './digest.js';
 
@@ -18,10 +17,17 @@ function secret(env: NodeJS.ProcessEnv, name: string | undefined, what: string):
   return v;
 }
 
+/** The platform's fetch (not the crawler's own HTTP client): alerts are few, and tests can intercept them with msw. */
 async function post(url: string, body: string, headers: Record<string, string>, what: string): Promise<void> {
-  const res = await request(url, { method: 'POST', body, headers, headersTimeout: 15_000, bodyTimeout: 15_000 });
-  await res.body.dump();
-  if (res.statusCode >= 300) throw new Error(`${what} answered HTTP ${res.statusCode}`);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(15_000), redirect: 'error' });
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`${what}: ${(err as Error).message}${cause ? ` (${cause})` : ''}`);
+  }
+  const answer = (await res.text().catch(() => '')).slice(0, 200);
+  if (!res.ok) throw new Error(`${what} answered HTTP ${res.status}${answer ? `: ${answer}` : ''}`);
 }
 
 /** The messages for one digest; nothing is sent until send() is called. */
