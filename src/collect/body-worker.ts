@@ -1,6 +1,7 @@
 // Worker thread: parses pages and extracts documents off the crawl's event loop.
 import { parentPort } from 'node:worker_threads';
-import { processBody, type BodyJob } from './process-body.js';
+import type { BodyJob } from './body-job.js';
+import { processBody } from './process-body.js';
 
 parentPort!.on('message', async (msg: { id: number; job: BodyJob }) => {
   try {

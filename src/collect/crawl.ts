@@ -10,7 +10,7 @@ import type { NotFoundFingerprint } from './page-signals.js';
 import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
 import { Pending } from './pending.js';
 import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
-import { unreadableDocument, type BodyJob, type BodyResult } from './process-body.js';
+import { unreadableDocument, type BodyJob, type BodyResult } from './body-job.js';
 
 type PageResult = Extract<BodyResult, { kind: 'page' }>;
 import { Renderer, type RenderMode } from './render.js';
@@ -111,7 +111,8 @@ class CrawlRun {
   readonly global: PQueue;
   readonly trapCounts = new Map<string, number>();
   readonly robots = new Map<string, Robots>();
-  readonly notFound = new Map<string, NotFoundFingerprint | undefined>();
+  /** How each host's "not found" page looks (probed in the background; pages wait for it before being judged soft 404s). */
+  readonly notFound = new Map<string, Promise<NotFoundFingerprint | undefined>>();
   /** Hosts whose name did not resolve: one lookup per host per pass, not one per URL (lookups can take seconds). */
   readonly deadHosts = new Map<string, ErrorInfo>();
   /** The first request to each host; the others wait for it, so a dead host costs one lookup, not one per link. */
@@ -366,6 +367,7 @@ class CrawlRun {
     const asPage = htmlType && (kind === 'html' || kind === 'text' || kind === 'other' || kind === 'empty') && !isDocumentUrl(check.url);
     // Pages and documents go straight from the worker to the spool file; an app-shell page comes back when it may
     // be rendered, and with `--render always` every page does.
+    const notFound = await this.notFound.get(hostOf(ex.finalUrl));
     const spoolFd = this.o.render === 'always' && asPage ? undefined : this.sink.fds?.[asPage ? 'page' : 'document'];
     const job: BodyJob = {
       kind: asPage ? ('page' as const) : ('document' as const),
@@ -379,7 +381,7 @@ class CrawlRun {
       depth: rec.depth,
       redirects: ex.redirects,
       ...(spoolFd !== undefined ? { spoolFd, keepAppShell: this.o.render === 'auto' } : {}),
-      ...(this.notFound.get(hostOf(ex.finalUrl)) ? { notFound: this.notFound.get(hostOf(ex.finalUrl))! } : {}),
+      ...(notFound ? { notFound } : {}),
       documentText: this.o.documentText,
       maxHtmlBytes: this.o.maxHtmlBytes,
       maxDocumentBytes: this.o.maxDocumentBytes,
@@ -406,6 +408,12 @@ class CrawlRun {
     const from = check.url;
     for (const f of result.forms) this.markUnverifiable(f, from, 'form');
     for (const t of result.next) this.discover(t, from, rec.depth + 1, pending);
+  }
+
+  /** The title and text length of a site's answer to a path that cannot exist, read by the body worker. */
+  private async fingerprint(ex: Exchange & { body: Buffer }): Promise<NotFoundFingerprint | undefined> {
+    const r = await this.bodies.run({ kind: 'page', url: ex.url, finalUrl: ex.finalUrl, status: ex.status, contentType: ex.contentType, body: ex.body, capped: ex.capped, depth: 0, redirects: [], documentText: false, maxHtmlBytes: this.o.maxHtmlBytes, maxDocumentBytes: this.o.maxDocumentBytes });
+    return r.kind === 'page' && r.page ? { title: r.page.title, textLength: r.page.text.length } : undefined;
   }
 
   /** The page as a browser shows it after its scripts ran, or the static page when that is not possible. */
@@ -442,10 +450,11 @@ class CrawlRun {
       this.site = new URL(landing).origin;
       if (first.status === 0) this.errors.push({ code: first.error?.code ?? 'network', message: `start URL unreachable: ${first.error?.message ?? ''}`, url: start });
       else {
-        const [robots, notFound] = await Promise.all([fetchRobots(this.site, this.http, this.d, this.o.userAgent), probeNotFound(this.site, this.http, this.d)]);
+        // The crawl waits for robots.txt (it decides what may be fetched), not for the not-found probe.
+        this.notFound.set(hostOf(this.site), probeNotFound(this.site, this.http, this.d, (ex) => this.fingerprint(ex)).catch(() => undefined));
+        const robots = await fetchRobots(this.site, this.http, this.d, this.o.userAgent);
         this.requests += 2;
         this.robots.set(hostOf(this.site), robots);
-        this.notFound.set(hostOf(this.site), notFound);
         if (robots?.crawlDelaySeconds && this.o.respectRobots) this.hooks.log?.info({ crawlDelay: robots.crawlDelaySeconds }, 'robots.txt Crawl-delay honoured');
       }
       const pending = new Pending();

@@ -151,14 +151,6 @@ async function extractDoc(bytes: Buffer, limits: DocLimits): Promise<Extracted> 
 }
 
 /** What kind the URL's extension claims, for "served as .pdf but is HTML". */
-export function claimedKind(url: string): string {
-  try {
-    const m = /\.([a-z0-9]{2,5})$/i.exec(decodeURIComponent(new URL(url).pathname));
-    return m ? m[1]!.toLowerCase() : '';
-  } catch {
-    return '';
-  }
-}
 
 export async function extractDocument(bytes: Buffer, url: string, contentType: string, limits: DocLimits = DEFAULT_DOC_LIMITS): Promise<Extracted> {
   const empty = (kind: DocKind, error?: ErrorInfo): Extracted => ({ kind, text: '', textTruncated: false, meta: {}, tables: [], ...(error ? { error } : {}) });

@@ -2,38 +2,12 @@
 // is appending the result to the crawl's spool file when asked to).
 import type { Document, Page } from '../model/artifacts.js';
 import { decodeHtml } from './decode.js';
-import { claimedKind, extractDocument } from './documents.js';
+import type { BodyJob, BodyResult } from './body-job.js';
+import { extensionKind } from './classify.js';
+import { extractDocument } from './documents.js';
 import { parseHtml } from './html.js';
-import { isSoftNotFound, pageFlags, type NotFoundFingerprint } from './page-signals.js';
+import { isSoftNotFound, pageFlags } from './page-signals.js';
 import { appendLine } from './sink.js';
-
-export interface BodyJob {
-  kind: 'page' | 'document';
-  url: string;
-  finalUrl: string;
-  status: number;
-  contentType: string;
-  body: Uint8Array;
-  capped: boolean;
-  tlsError?: string;
-  depth: number;
-  redirects: Page['redirects'];
-  /**
-   * Append the page or document to this spool file descriptor and hand back only what the crawl needs to go on
-   * (links to follow, flags). With keepAppShell, an app-shell page comes back whole instead: it may be rendered.
-   */
-  spoolFd?: number;
-  keepAppShell?: boolean;
-  notFound?: NotFoundFingerprint;
-  documentText: boolean;
-  maxHtmlBytes: number;
-  maxDocumentBytes: number;
-}
-
-/** `page`/`document` are absent when they were written to the spool file instead. */
-export type BodyResult =
-  | { kind: 'page'; page?: Page; flags: Page['flags']; forms: string[]; next: string[] }
-  | { kind: 'document'; document?: Document };
 
 export async function processBody(job: BodyJob): Promise<BodyResult> {
   const bytes = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
@@ -78,7 +52,7 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
       status: job.status,
       contentType: job.contentType,
       kind: x.kind,
-      claimedKind: claimedKind(job.url),
+      claimedKind: extensionKind(job.url),
       size: bytes.length,
       sizeCapped: job.capped,
       text: x.text,
@@ -92,23 +66,4 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
   if (job.spoolFd === undefined) return { kind: 'document', document };
   appendLine(job.spoolFd, document);
   return { kind: 'document' };
-}
-
-/** The artifact of a body that could not be processed at all. */
-export function unreadableDocument(job: BodyJob, kind: Document['kind'], size: number, reason: string): Document {
-  return {
-    url: job.url,
-    finalUrl: job.finalUrl,
-    status: job.status,
-    contentType: job.contentType,
-    kind,
-    claimedKind: claimedKind(job.url),
-    size,
-    sizeCapped: job.capped,
-    text: '',
-    textTruncated: false,
-    meta: {},
-    tables: [],
-    error: { code: 'unreadable', message: `อ่านไฟล์ไม่ได้ / could not be read: ${reason}` },
-  };
 }

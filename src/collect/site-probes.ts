@@ -1,8 +1,6 @@
 // What a crawl asks a site before crawling it: robots.txt, how its "not found" looks, and its sitemap.
 import { randomBytes } from 'node:crypto';
-import { decodeHtml } from './decode.js';
-import { parseHtml } from './html.js';
-import { fetchUrl, type Dispatchers, type HttpConfig } from './http.js';
+import { fetchUrl, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
 import type { NotFoundFingerprint } from './page-signals.js';
 import { parseRobots, type Robots } from './robots.js';
 import { sniffKind } from './sniff.js';
@@ -14,12 +12,14 @@ export async function fetchRobots(origin: string, http: HttpConfig, d: Dispatche
   return parseRobots(url, ex.status, ex.body?.toString('utf8') ?? '', userAgent);
 }
 
-/** A path that cannot exist: if the site answers 200, what its "not found" page looks like. */
-export async function probeNotFound(origin: string, http: HttpConfig, d: Dispatchers): Promise<NotFoundFingerprint | undefined> {
+/**
+ * A path that cannot exist: if the site answers 200, what its "not found" page looks like. `parse` is the crawl's
+ * page parser (a body worker), so this thread never loads an HTML parser.
+ */
+export async function probeNotFound(origin: string, http: HttpConfig, d: Dispatchers, parse: (ex: Exchange & { body: Buffer }) => Promise<NotFoundFingerprint | undefined>): Promise<NotFoundFingerprint | undefined> {
   const ex = await fetchUrl(`${origin}/oit-crawler-probe-${randomBytes(6).toString('hex')}.html`, http, d, true, 512 * 1024);
   if (ex.status !== 200 || !ex.body) return undefined;
-  const parsed = parseHtml(decodeHtml(ex.body, ex.contentType).text, ex.finalUrl);
-  return { title: parsed.title, textLength: parsed.text.length };
+  return parse({ ...ex, body: ex.body });
 }
 
 /** Same-site URLs listed in the sitemaps robots.txt names (or /sitemap.xml), at most `max`. */

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { processBody, type BodyJob, type BodyResult } from './process-body.js';
+import type { BodyJob, BodyResult } from './body-job.js';
 
 export interface BodyProcessor {
   run(job: BodyJob): Promise<BodyResult>;
@@ -63,7 +63,8 @@ class Slot {
 
 /** `size` workers, least-busy first; size 0, or no compiled worker file (tests on the TypeScript sources), runs inline. */
 export function makeBodyProcessor(size: number): BodyProcessor {
-  if (size <= 0 || !existsSync(WORKER_FILE)) return { run: processBody, close: async () => undefined };
+  // Inline, the parsers are loaded on first use: a crawl's thread that hands bodies to workers never loads them.
+  if (size <= 0 || !existsSync(WORKER_FILE)) return { run: async (job) => (await import('./process-body.js')).processBody(job), close: async () => undefined };
   let closed = false;
   let nextId = 0;
   const slots = Array.from({ length: size }, () => new Slot(() => closed));
