@@ -11,13 +11,13 @@ import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
 import { Pending } from './pending.js';
 import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
 import { unreadableDocument, type BodyJob, type BodyResult } from './body-job.js';
-
-type PageResult = Extract<BodyResult, { kind: 'page' }>;
 import { Renderer, type RenderMode } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import type { Robots } from './robots.js';
 import { sniffKind } from './sniff.js';
 import { hostOf, isSameSite, normaliseUrl } from './url.js';
+
+type PageResult = Extract<BodyResult, { kind: 'page' }>;
 
 export interface CrawlOptions {
   maxPages: number;
