@@ -1,5 +1,6 @@
 // Turns one decoded HTML page into its artifact: title, headings, visible text, links in context, tables, images.
-import * as cheerio from 'cheerio';
+// The slim entry always parses with htmlparser2 (which the options below chose anyway) and does not load parse5.
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Link, Page, Table } from '../model/artifacts.js';
 import { cleanText } from '../derive/thai-text.js';
