@@ -6,74 +6,24 @@
 //   of up to 4x: the crawl's live data is small (pages go to disk) but request garbage piled up to 70 MB on the
 //   crawl's thread between collections (about 255 → 200 MB).
 // The command line: argv → stage functions; the only place that writes files and sets exit codes.
-import { parseArgs } from 'node:util';
-
 import { helpText } from './help.js';
-import { pickLang } from './lang.js';
 import { InputError } from './model/input-error.js';
 import { CrawlFailedError, EXIT, UsageError } from './commands/errors.js';
 import { runScore } from './commands/score.js';
 import { rulesCheck, rulesList, rulesShow } from './commands/rules.js';
 import { COMMANDS } from './commands/index.js';
+import { parseCommandLine } from './commands/options.js';
 import { RenderUnavailable } from './collect/render.js';
 
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  lang: { type: 'string' },
-  rules: { type: 'string' },
-  fail: { type: 'string' },
-  review: { type: 'string' },
-  iit: { type: 'string' },
-  eit: { type: 'string' },
-  oit: { type: 'string' },
-  json: { type: 'boolean' },
-  out: { type: 'string' },
-  'as-of': { type: 'string' },
-  'fiscal-year': { type: 'string' },
-  'max-pages': { type: 'string' },
-  'max-depth': { type: 'string' },
-  'max-minutes': { type: 'string' },
-  'per-host': { type: 'string' },
-  concurrency: { type: 'string' },
-  timeout: { type: 'string' },
-  'ignore-robots': { type: 'boolean' },
-  'user-agent': { type: 'string' },
-  format: { type: 'string' },
-  previous: { type: 'string' },
-  port: { type: 'string' },
-  render: { type: 'string' },
-  screenshots: { type: 'boolean' },
-  config: { type: 'string' },
-  agency: { type: 'string' },
-  once: { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  verbose: { type: 'boolean', short: 'v' },
-} as const;
-
-export type CliValues = ReturnType<typeof parse>['values'];
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const lang = pickLang(values.lang);
-  const [command, ...rest] = positionals;
-  if (values.help || !command || command === 'help') {
-    process.stdout.write(`${helpText(lang)}\n`);
-    return command || values.help ? EXIT.ok : EXIT.usage;
+  const { command, positionals: rest, values, lang } = parseCommandLine(argv);
+  if (values.help || !command) {
+    process.stdout.write(`${helpText(lang, command)}\n`);
+    return values.help || argv[0] === 'help' ? EXIT.ok : EXIT.usage;
   }
   switch (command) {
     case 'score': {
-      const r = runScore({ ...values, lang } as Parameters<typeof runScore>[0]);
+      const r = runScore({ ...values, lang });
       process.stdout.write(`${r.text}\n`);
       return r.exit;
     }
@@ -84,17 +34,19 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${text}\n`);
       return EXIT.ok;
     }
-    default: {
-      const run = COMMANDS[command];
-      if (!run) throw new UsageError(`unknown command "${command}" (see oit --help)`);
-      return run(rest, values, lang);
-    }
+    default:
+      return COMMANDS[command](rest, values, lang);
   }
 }
+
+// A command that has settled is done: a handle left open by a failed library (a socket, a worker) must not keep a
+// cron job waiting forever. The timer is unref'd, so a clean exit does not wait for it.
+const exitSoon = () => setTimeout(() => process.exit(), 1500).unref();
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    exitSoon();
   },
   (err: unknown) => {
     if (err instanceof InputError) {
@@ -113,5 +65,6 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`oit: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exitCode = 70;
     }
+    exitSoon();
   },
 );

@@ -1,4 +1,5 @@
 // Help text for `oit --help`, Thai first, English with --lang en.
+import { COMMAND_FLAGS, flagHelp, type CommandName } from './commands/options.js';
 import type { Lang } from './lang.js';
 
 const TH = `oit — ตรวจความพร้อมเว็บไซต์หน่วยงานตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ของ ITA
@@ -21,22 +22,9 @@ const TH = `oit — ตรวจความพร้อมเว็บไซต
   oit rules show <กรอบ> [ข้อ]              รายละเอียดข้อ องค์ประกอบ ช่วงเวลา วิธีแก้
   oit rules check <โฟลเดอร์>               ตรวจความถูกต้องของไฟล์กฎที่แก้ไข
 
-ตัวเลือกของ audit / crawl:
-  --rules <กรอบ>          ita-2565 | ita-2566 | ita-2568 (ค่าเริ่มต้น: กรอบล่าสุดที่ไม่ใช่ฉบับชั่วคราว)
-  --as-of YYYY-MM-DD      วันที่ประเมิน (ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)
-  --fiscal-year <พ.ศ.>    ปีงบประมาณที่ประเมิน (ค่าเริ่มต้น: ปีงบประมาณของวันที่ประเมิน)
-  --out <dir>             โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น: reports/<host>/<วันที่>)
-  --max-pages N           จำนวนหน้าสูงสุด (2000)    --max-depth N   ความลึกสูงสุด (8)
-  --concurrency N         คำขอพร้อมกันทั้งหมด (8)    --per-host N    ต่อโฮสต์ (4)
-  --timeout S             เวลารอต่อคำขอ วินาที (20)   --max-minutes N เวลารวมสูงสุด (30)
-  --ignore-robots         ไม่ทำตาม robots.txt (ใช้เมื่อตรวจเว็บไซต์ของตนเองเท่านั้น)
-  --render auto|never|always  แสดงผลหน้าที่สร้างด้วย JavaScript ใน Chromium (ค่าเริ่มต้น auto)
-  --screenshots           ถ่ายภาพหน้าหลักฐานของแต่ละข้อไว้ในรายงาน
-  --format html,csv,xlsx,md,junit,pdf   รายงานที่ต้องการ (ค่าเริ่มต้น: ทุกแบบยกเว้น pdf)
-  --previous <result.json>  เทียบกับผลครั้งก่อน (ใหม่ / แก้แล้ว / ยังค้าง)
-  --lang en               แสดงผลเป็นภาษาอังกฤษ
+{OPTIONS}
 
-รหัสออก: 0 พร้อม/สำเร็จ · 1 ตรวจแล้วยังไม่พร้อม · 2 ใช้คำสั่งหรือไฟล์ผิด · 3 เข้าเว็บไซต์ไม่ได้`;
+รหัสออก: 0 พร้อม/สำเร็จ · 1 ตรวจแล้วยังไม่พร้อม · 2 ใช้คำสั่งหรือไฟล์ผิด · 3 เข้าเว็บไซต์ไม่ได้ · 130 ถูกหยุดกลางคัน`;
 
 const EN = `oit — audit a Thai agency website against the NACC ITA open-data checklist (OIT)
 
@@ -58,20 +46,15 @@ Usage:
   oit rules show <framework> [item]        an item's elements, time rule and how to fix
   oit rules check <folder>                 validate an edited rule folder
 
-audit / crawl options:
-  --rules <framework>     ita-2565 | ita-2566 | ita-2568 (default: newest non-provisional)
-  --as-of YYYY-MM-DD      assessment date (default: today, Asia/Bangkok)
-  --fiscal-year <BE>      fiscal year assessed (default: the one containing --as-of)
-  --out <dir>             output folder (default: reports/<host>/<date>)
-  --max-pages N (2000)    --max-depth N (8)    --concurrency N (8)    --per-host N (4)
-  --timeout S (20)        --max-minutes N (30)
-  --ignore-robots         do not obey robots.txt (only when auditing your own site)
-  --render auto|never|always   render script-built pages in Chromium (default auto)
-  --screenshots           a picture of each item's evidence page in the report
-  --format html,csv,xlsx,md,junit,pdf   reports to write (default: all but pdf)
-  --previous <result.json>  compare with an earlier result (new / fixed / still open)
-  --lang en               English output
+{OPTIONS}
 
-Exit codes: 0 ok/ready · 1 audited, not ready · 2 usage or input error · 3 site could not be crawled`;
+Exit codes: 0 ok/ready · 1 audited, not ready · 2 usage or input error · 3 site could not be crawled · 130 stopped`;
 
-export const helpText = (lang: Lang): string => (lang === 'en' ? EN : TH);
+/** The usage of every command, and the options of one command (default: audit's) from the flag table. */
+export function helpText(lang: Lang, command?: CommandName): string {
+  const c = command ?? 'audit';
+  const flags = COMMAND_FLAGS[c];
+  const title = lang === 'en' ? `options of oit ${c}:` : `ตัวเลือกของ oit ${c}:`;
+  const options = flags.length ? `${title}\n${flagHelp(lang, flags)}\n${flagHelp(lang, ['lang', 'quiet', 'verbose'])}` : `${title}\n${flagHelp(lang, ['lang'])}`;
+  return (lang === 'en' ? EN : TH).replace('{OPTIONS}', options);
+}

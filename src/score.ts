@@ -96,3 +96,27 @@ export function computeScore(input: ScoreInput): Score {
     provisionalReasons: reasons,
   };
 }
+
+/** A score as every output shows it: 2 decimals, or "–" when it cannot be computed (never 0). */
+export function formatScore(x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : round2(x).toFixed(2);
+}
+
+/** The change between two scores, signed ("+2.50"), or "–" when either cannot be computed. */
+export function formatChange(delta: number | null): string {
+  if (delta === null) return '–';
+  const r = round2(delta);
+  return `${r >= 0 ? '+' : ''}${r.toFixed(2)}`;
+}
+
+/** current − previous, or null when either is not computable (an uncomputable score is never compared as 0). */
+export function scoreChange(current: number | null, previous: number | null): number | null {
+  return current === null || previous === null ? null : current - previous;
+}
+
+/** Whether the later score is worse: it fell below the pass mark, or fell to a lower grade. Unknown scores never drop. */
+export function scoreDropped(current: Score, previous: Score): boolean {
+  if (previous.pass === true && current.pass === false) return true;
+  const change = scoreChange(current.oit, previous.oit);
+  return change !== null && round2(change) < 0 && current.grade !== previous.grade;
+}

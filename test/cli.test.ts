@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const oit = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+const oit = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 20_000 });
 
 describe('oit CLI', () => {
   it('prints Thai help by default and English with --lang en', () => {
@@ -79,5 +79,40 @@ describe('oit CLI', () => {
 
   it('lists frameworks', () => {
     expect(oit('rules', 'list').stdout).toMatch(/ita-2565[\s\S]*ita-2566[\s\S]*ita-2568/);
+  });
+
+  it('a flag of another command is a usage error that names it (oit crawl --fail O3)', () => {
+    const r = oit('crawl', 'http://127.0.0.1:9/', '--fail', 'O3');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--fail');
+    expect(r.stderr).toContain('oit crawl');
+    const unknown = oit('audit', 'http://127.0.0.1:9/', '--max-page', '5');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--max-page');
+  });
+
+  it('every bad argument or file: exit 2, one clear message naming it, no stack trace, and the process ends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oit-bad-'));
+    writeFileSync(join(dir, 'broken.json'), '{"schemaVersion": 1, ');
+    const cases: Array<[string[], string]> = [
+      [['audit', 'not-a-url'], 'not-a-url'],
+      [['audit', 'ftp://www.example.go.th/'], 'ftp://www.example.go.th/'],
+      [['crawl', 'javascript:alert(1)', '--out', dir], 'javascript:alert(1)'],
+      [['judge', join(dir, 'missing.json')], 'missing.json'],
+      [['render', join(dir, 'missing.json')], 'missing.json'],
+      [['judge', join(dir, 'broken.json')], 'broken.json'],
+      [['render', join(dir, 'broken.json')], 'broken.json'],
+      [['audit', 'http://127.0.0.1:9/', '--rules', 'ita-2999'], 'ita-2999'],
+      [['audit', 'http://127.0.0.1:9/', '--as-of', '2023-13-45'], '--as-of'],
+      [['audit', 'http://127.0.0.1:9/', '--max-pages', 'many'], '--max-pages'],
+      [['nonsense'], 'nonsense'],
+    ];
+    for (const [args, named] of cases) {
+      const r = oit(...args);
+      expect(r.error, args.join(' ')).toBeUndefined(); // no timeout: the process ended by itself
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(named);
+      expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
   });
 });

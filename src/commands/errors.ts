@@ -7,4 +7,5 @@ export class CrawlFailedError extends Error {
   override name = 'CrawlFailedError';
 }
 
-export const EXIT = { ok: 0, notReady: 1, usage: 2, crawlFailed: 3 } as const;
+/** 130: stopped by SIGINT/SIGTERM (the shell's convention); what was collected is saved. */
+export const EXIT = { ok: 0, notReady: 1, usage: 2, crawlFailed: 3, interrupted: 130 } as const;

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Artifacts } from '../model/artifacts.js';
-import { parseJsonText, parseOrThrow } from '../model/input-error.js';
+import { InputError, parseJsonText, parseOrThrow } from '../model/input-error.js';
 import { Result } from '../model/result.js';
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
@@ -88,10 +88,20 @@ function copyLinesAsArrayItems(file: string, out: number): void {
   }
 }
 
+/** A stage file's text; a missing or unreadable file is an input error that names it, not a crash. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, [{ path: '', message: code === 'ENOENT' ? 'file does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read: ${(err as Error).message}` }]);
+  }
+}
+
 export function readArtifacts(file: string) {
-  return parseOrThrow(Artifacts, parseJsonText(readFileSync(file, 'utf8'), file), file);
+  return parseOrThrow(Artifacts, parseJsonText(readText(file), file), file);
 }
 
 export function readResult(file: string) {
-  return parseOrThrow(Result, parseJsonText(readFileSync(file, 'utf8'), file), file);
+  return parseOrThrow(Result, parseJsonText(readText(file), file), file);
 }

@@ -1,14 +1,15 @@
 // Commands beyond score/rules, loaded on demand (a crawl does not load SQLite, a scheduler does not load pdfjs).
 import type { Lang } from '../lang.js';
+import type { AnyValues, CommandName } from './options.js';
 
-export type CommandFn = (positionals: string[], values: Record<string, string | boolean | undefined>, lang: Lang) => Promise<number>;
+export type CommandFn = (positionals: string[], values: AnyValues, lang: Lang) => Promise<number>;
 
 const lazy =
   (load: () => Promise<CommandFn>): CommandFn =>
   async (...args) =>
     (await load())(...args);
 
-export const COMMANDS: Record<string, CommandFn> = {
+export const COMMANDS: Record<Exclude<CommandName, 'score' | 'rules'>, CommandFn> = {
   crawl: lazy(async () => (await import('./stages.js')).crawlCommand),
   judge: lazy(async () => (await import('./stages.js')).judgeCommand),
   audit: lazy(async () => (await import('./stages.js')).auditCommand),

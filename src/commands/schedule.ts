@@ -3,16 +3,18 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { tr } from '../lang.js';
-import { round2 } from '../score.js';
+import { formatScore } from '../score.js';
 import { EXAMPLE_CONFIG, loadConfig } from '../schedule/config.js';
 import { Scheduler } from '../schedule/scheduler.js';
-import { HistoryStore } from '../schedule/store.js';
+import { HistoryStore, parseReason } from '../schedule/store.js';
+import { say } from '../text/say.js';
 import { runOnce } from '../schedule/worker.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CommandFn } from './index.js';
+import type { AnyValues } from './options.js';
 
-const configPath = (values: Record<string, string | boolean | undefined>) => {
-  if (typeof values.config !== 'string') throw new UsageError('--config <oit.config.yaml> is required');
+const configPath = (values: AnyValues) => {
+  if (!values.config) throw new UsageError('--config <oit.config.yaml> is required');
   return values.config;
 };
 
@@ -32,7 +34,7 @@ export const initCommand: CommandFn = async (pos, _values, lang) => {
   return EXIT.ok;
 };
 
-function open(values: Record<string, string | boolean | undefined>) {
+function open(values: AnyValues) {
   const config = loadConfig(configPath(values));
   const store = new HistoryStore(resolve(config.dir, config.store));
   const log = pino({ level: values.verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
@@ -54,7 +56,7 @@ export const runCommand: CommandFn = async (_pos, values, lang) => {
       print: (t) => process.stdout.write(t),
     });
     for (const a of s.agencies)
-      process.stdout.write(`${a.id}\t${a.stage}\t${a.score === null ? '–' : round2(a.score).toFixed(2)}\t${a.error ?? (a.alerts.length ? `${tr(lang, 'แจ้งเตือน', 'alerts')}: ${a.alerts.join(', ')}` : '')}\n`);
+      process.stdout.write(`${a.id}\t${a.stage}\t${formatScore(a.score)}\t${a.error ?? (a.alerts.length ? `${tr(lang, 'แจ้งเตือน', 'alerts')}: ${a.alerts.join(', ')}` : '')}\n`);
     process.stdout.write(tr(lang, `รอบที่ ${s.runId}${s.resumed ? ' (ทำต่อจากครั้งที่ถูกหยุด)' : ''}${controller.signal.aborted ? ' หยุดกลางคัน จะทำต่อในครั้งถัดไป' : ''}\n`, `run ${s.runId}${s.resumed ? ' (resumed)' : ''}${controller.signal.aborted ? ' interrupted: it resumes on the next start' : ''}\n`));
     return s.agencies.some((a) => a.stage === 'failed') ? EXIT.notReady : EXIT.ok;
   } finally {
@@ -95,13 +97,24 @@ export const historyCommand: CommandFn = async (pos, values, lang) => {
   if (!agency) throw new UsageError('usage: oit history <agency> --config <oit.config.yaml>');
   const { store } = open(values);
   try {
-    const rows = store.history(agency).filter((r) => r.stage === 'recorded' || r.stage === 'alerted');
-    if (!rows.length) {
+    const all = store.history(agency).filter((r) => r.stage === 'recorded' || r.stage === 'alerted' || r.stage === 'unreachable');
+    const rows = all.filter((r) => r.stage !== 'unreachable');
+    if (!all.length) {
       process.stdout.write(tr(lang, `ยังไม่มีประวัติของ ${agency}\n`, `no history for ${agency}\n`));
       return EXIT.ok;
     }
     const lines = [tr(lang, `ประวัติคะแนนของ ${agency}`, `Score history of ${agency}`)];
-    for (const r of rows) lines.push(`  ${tr(lang, 'รอบ', 'run')} ${r.run_id}\t${r.as_of}\t${r.oit === null ? '–' : round2(r.oit).toFixed(2)}\t${r.grade ?? ''}${r.provisional ? ' *' : ''}`);
+    // An outage shows as a gap with its reason, never as a score.
+    for (const r of all)
+      lines.push(
+        r.stage === 'unreachable'
+          ? `  ${tr(lang, 'รอบ', 'run')} ${r.run_id}\t${r.finished_at?.slice(0, 10) ?? ''}\t–\t${tr(lang, 'เข้าไม่ได้', 'unreachable')}: ${say(lang, parseReason(r.error ?? ''))}`
+          : `  ${tr(lang, 'รอบ', 'run')} ${r.run_id}\t${r.as_of}\t${formatScore(r.oit)}\t${r.grade ?? ''}${r.provisional ? ' *' : ''}`,
+      );
+    if (!rows.length) {
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return EXIT.ok;
+    }
     // Defect lifecycle across the last runs: new, still open, fixed, flapping (fixed then back).
     const keys = rows.map((r) => store.defectKeys(r.run_id, agency));
     const last = keys[keys.length - 1]!;

@@ -1,7 +1,7 @@
 // `oit score`: the shared rating logic on the command line (published figures can be reproduced with it).
 import type { Outcome } from '../model/result.js';
 import { resolveRuleSet, defaultFramework } from '../rules/load.js';
-import { computeScore, round2 } from '../score.js';
+import { computeScore, formatScore, round2 } from '../score.js';
 import { tr, type Lang } from '../lang.js';
 import { UsageError } from './errors.js';
 
@@ -33,7 +33,7 @@ function ids(flag: string, value: string | undefined, known: Set<string>): strin
   return list;
 }
 
-const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : round2(x).toFixed(2));
+const fmt = formatScore;
 const r2 = (x: number | null): number | null => (x === null ? null : round2(x));
 const mapR2 = (o: Record<string, number | null>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, r2(v)]));
 

@@ -1,7 +1,7 @@
 // An inline SVG bar chart of indicator and sub-indicator scores (no scripts, no external files).
 import type { Lang } from '../lang.js';
 import type { Result } from '../model/result.js';
-import { round2 } from '../score.js';
+import { formatScore } from '../score.js';
 import { escXml } from './escape.js';
 
 export function scoreChart(r: Result, lang: Lang): string {
@@ -23,7 +23,7 @@ export function scoreChart(r: Result, lang: Lang): string {
       const color = row.value === null ? '#bbb' : v >= pass ? '#2e7d32' : v >= 50 ? '#ef6c00' : '#c62828';
       return `<text x="${row.level ? 16 : 4}" y="${y + 17}" font-size="${row.level ? 12 : 13}" font-weight="${row.level ? 400 : 700}">${escXml(row.label.length > 48 ? `${row.label.slice(0, 47)}…` : row.label)}</text>`
         + `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}" fill="${color}" rx="2"/>`
-        + `<text x="${labelW + w + 6}" y="${y + 17}" font-size="12">${row.value === null ? '–' : round2(row.value).toFixed(2)}</text>`;
+        + `<text x="${labelW + w + 6}" y="${y + 17}" font-size="12">${formatScore(row.value)}</text>`;
     })
     .join('');
   const passX = labelW + pass * (barW / 100);

@@ -1,5 +1,6 @@
 // What changed between two results of one site: defects new, fixed and still open; the score change.
 import type { Defect, Result } from '../model/result.js';
+import { scoreChange } from '../score.js';
 
 /** A defect's identity across runs: the same problem at the same place, whatever the wording. */
 export function defectKey(d: Defect): string {
@@ -27,7 +28,7 @@ export function diffResults(current: Result, previous: Result): ResultDiff {
     added: [...now].filter(([k]) => !before.has(k)).map(([, d]) => d),
     fixed: [...before].filter(([k]) => !now.has(k)).map(([, d]) => d),
     open: [...now].filter(([k]) => before.has(k)).map(([, d]) => d),
-    scoreChange: current.score.oit !== null && previous.score.oit !== null ? current.score.oit - previous.score.oit : null,
+    scoreChange: scoreChange(current.score.oit, previous.score.oit),
     newlyFailing: [...is].filter(([id, o]) => o === 'fail' && was.get(id) !== 'fail').map(([id]) => id),
     newlyPassing: [...is].filter(([id, o]) => o === 'pass' && was.get(id) !== 'pass').map(([id]) => id),
   };

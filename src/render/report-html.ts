@@ -2,7 +2,7 @@
 import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
 import type { Defect, ItemResult, Result } from '../model/result.js';
-import { round2 } from '../score.js';
+import { formatChange, formatScore } from '../score.js';
 import { scoreChart } from './chart.js';
 import { diffResults } from './diff.js';
 import { escHtml, link } from './escape.js';
@@ -59,7 +59,7 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
   const L = opts.lang;
   const s = r.score;
   const count = (o: string) => r.items.filter((i) => i.outcome === o).length;
-  const fmt = (x: number | null) => (x === null ? '–' : round2(x).toFixed(2));
+  const fmt = formatScore;
   const verdict = s.pass === null ? '–' : s.pass ? tr(L, `ผ่านเกณฑ์ ${s.passMark}`, `passes ${s.passMark}`) : tr(L, `ไม่ผ่านเกณฑ์ ${s.passMark}`, `below ${s.passMark}`);
   const review = r.items.filter((i) => i.outcome === 'review' || i.outcome === 'error');
   const byPage = new Map<string, Result['links']['broken']>();
@@ -80,7 +80,7 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
   if (diff) {
     const list = (ds: Defect[]) => (ds.length ? `<ul class="tight">${ds.map((d) => `<li>${d.item ? `<b>${escHtml(d.item)}</b> ` : ''}${escHtml(tr(L, d.message, d.messageEn || d.message))}</li>`).join('')}</ul>` : `<p>–</p>`);
     parts.push(`<h2>${escHtml(tr(L, 'เปลี่ยนแปลงจากครั้งก่อน', 'Since the previous audit'))} (${escHtml(opts.previous!.asOf)})</h2>
-<p>${escHtml(tr(L, 'คะแนนเปลี่ยน', 'Score change'))}: ${diff.scoreChange === null ? '–' : `${diff.scoreChange >= 0 ? '+' : ''}${round2(diff.scoreChange).toFixed(2)}`}</p>
+<p>${escHtml(tr(L, 'คะแนนเปลี่ยน', 'Score change'))}: ${formatChange(diff.scoreChange)}</p>
 <h3>${escHtml(tr(L, 'ปัญหาใหม่', 'New'))} (${diff.added.length})</h3>${list(diff.added)}
 <h3>${escHtml(tr(L, 'แก้แล้ว', 'Fixed'))} (${diff.fixed.length})</h3>${list(diff.fixed)}
 <h3>${escHtml(tr(L, 'ยังค้างอยู่', 'Still open'))} (${diff.open.length})</h3>${list(diff.open)}`);

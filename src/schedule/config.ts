@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_CRAWL_OPTIONS as D } from '../collect/crawl.js';
 import { InputError, jsonPath, type Problem } from '../model/input-error.js';
 
 const Url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -31,18 +32,19 @@ export const ConfigSchema = z.strictObject({
       parallel: z.number().int().min(1).max(16).default(2),
     })
     .default({ everyDays: 15, at: '02:00', timezone: 'Asia/Bangkok', parallel: 2 }),
+  // The defaults are the crawler's own (DEFAULT_CRAWL_OPTIONS), the same the command line shows in its help.
   collector: z
     .strictObject({
-      maxPages: z.number().int().min(1).default(2000),
-      maxDepth: z.number().int().min(0).default(8),
-      maxMinutes: z.number().int().min(1).default(30),
-      concurrency: z.number().int().min(1).max(64).default(8),
-      perHost: z.number().int().min(1).max(16).default(4),
-      timeoutSeconds: z.number().int().min(1).max(600).default(20),
-      respectRobots: z.boolean().default(true),
-      render: z.enum(['auto', 'never', 'always']).default('auto'),
+      maxPages: z.number().int().min(1).default(D.maxPages),
+      maxDepth: z.number().int().min(0).default(D.maxDepth),
+      maxMinutes: z.number().int().min(1).default(D.maxMinutes),
+      concurrency: z.number().int().min(1).max(64).default(D.concurrency),
+      perHost: z.number().int().min(1).max(16).default(D.perHost),
+      timeoutSeconds: z.number().int().min(1).max(600).default(D.timeoutSeconds),
+      respectRobots: z.boolean().default(D.respectRobots),
+      render: z.enum(['auto', 'never', 'always']).default(D.render),
     })
-    .default({ maxPages: 2000, maxDepth: 8, maxMinutes: 30, concurrency: 8, perHost: 4, timeoutSeconds: 20, respectRobots: true, render: 'auto' }),
+    .prefault({}),
   alerts: z
     .strictObject({
       webhook: z.strictObject({ url: Url, secretEnv: EnvName.default('OIT_WEBHOOK_SECRET') }).optional(),

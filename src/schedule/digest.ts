@@ -1,8 +1,10 @@
 // What an agency's alert says: only what is new and confirmed since its previous audit (pure).
 import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
+import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
-import { round2 } from '../score.js';
+import { say } from '../text/say.js';
+import { formatScore, scoreDropped } from '../score.js';
 
 export interface Digest {
   agency: string;
@@ -14,6 +16,13 @@ export interface Digest {
   newBrokenLinks: Array<{ url: string; status: number; foundOn: string[] }>;
   newlyFailing: Array<{ id: string; title: string; reason: string }>;
   gradeDrop?: { from: string | null; to: string | null };
+  /** The site could not be read: the only thing this digest says (no item, no score). */
+  unreachable?: Notice;
+}
+
+/** The one alert of an outage: names the site and the reason, never an item. */
+export function unreachableDigest(agency: string, runId: number, asOf: string, site: string, reason: Notice, previous: Result | undefined): Digest {
+  return { agency, site, runId, asOf, score: null, previousScore: previous?.score.oit ?? null, newBrokenLinks: [], newlyFailing: [], unreachable: reason };
 }
 
 /**
@@ -28,7 +37,7 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
   const newlyFailing = current.items
     .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
     .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0]?.message ?? '' }));
-  const dropped = (previous.score.pass === true && current.score.pass === false) || (current.score.grade !== previous.score.grade && (current.score.oit ?? 0) < (previous.score.oit ?? 0));
+  const dropped = scoreDropped(current.score, previous.score);
   if (!newBrokenLinks.length && !newlyFailing.length && !dropped) return undefined;
   return {
     agency,
@@ -44,7 +53,8 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
 }
 
 export function digestText(d: Digest, agencyName: string, lang: Lang): string {
-  const fmt = (x: number | null) => (x === null ? '–' : round2(x).toFixed(2));
+  if (d.unreachable) return [tr(lang, `[oit-crawler] ${agencyName}: เว็บไซต์เข้าไม่ได้ (${d.asOf})`, `[oit-crawler] ${agencyName}: site unreachable (${d.asOf})`), say(lang, d.unreachable)].join('\n');
+  const fmt = formatScore;
   const lines = [
     tr(lang, `[oit-crawler] ${agencyName}: พบปัญหาใหม่ (${d.asOf})`, `[oit-crawler] ${agencyName}: new problems (${d.asOf})`),
     `${tr(lang, 'คะแนน OIT', 'OIT score')}: ${fmt(d.previousScore)} → ${fmt(d.score)}${d.gradeDrop ? ` (${d.gradeDrop.from ?? '–'} → ${d.gradeDrop.to ?? '–'})` : ''}`,

@@ -2,10 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
 
-export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'failed';
+/** `unreachable`: the site could not be read at all; the run has no score and no item verdicts. */
+export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'unreachable' | 'failed';
 
 export interface AuditRow {
   run_id: number;
@@ -96,6 +98,24 @@ export class HistoryStore {
     })();
   }
 
+  /** An outage: the reason is kept as a notice ({code, data}) in `error`, and there is no score. */
+  markUnreachable(runId: number, agency: string, reason: Notice, now: Date): void {
+    this.db.prepare(`UPDATE audits SET stage = 'unreachable', error = ?, oit = NULL, grade = NULL, pass = NULL, finished_at = ? WHERE run_id = ? AND agency = ?`).run(JSON.stringify(reason), now.toISOString(), runId, agency);
+  }
+
+  unreachableReason(runId: number, agency: string): Notice | undefined {
+    const row = this.db.prepare(`SELECT error FROM audits WHERE run_id = ? AND agency = ? AND stage = 'unreachable'`).get(runId, agency) as { error: string | null } | undefined;
+    return row?.error ? parseReason(row.error) : undefined;
+  }
+
+  /** How the agency's last finished run before this one ended: audited, unreachable, or none yet. */
+  previousOutcome(agency: string, beforeRun: number): 'audited' | 'unreachable' | undefined {
+    const row = this.db
+      .prepare(`SELECT stage FROM audits WHERE agency = ? AND run_id < ? AND stage IN ('recorded','alerted','unreachable') ORDER BY run_id DESC LIMIT 1`)
+      .get(agency, beforeRun) as { stage: Stage } | undefined;
+    return row ? (row.stage === 'unreachable' ? 'unreachable' : 'audited') : undefined;
+  }
+
   /** The last recorded audit of the agency before this run: what "new" is measured against. */
   previousAudit(agency: string, beforeRun: number): AuditRow | undefined {
     return this.db
@@ -137,4 +157,15 @@ export class HistoryStore {
     })();
     return ids;
   }
+}
+
+/** A stored reason, read back; a reason written by an older version (plain text) is kept as its detail. */
+export function parseReason(text: string): Notice {
+  try {
+    const parsed = Notice.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    /* plain text below */
+  }
+  return { code: 'site-unreachable', data: { detail: text } };
 }

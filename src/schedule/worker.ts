@@ -1,20 +1,20 @@
-// One scheduled run: every agency crawled → judged → recorded → alerted, each stage saved so a killed run resumes.
+// One scheduled run: runAudit for every agency, then recorded → alerted; each stage saved so a killed run resumes.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
-import { crawlSite } from '../collect/crawl.js';
-import { SPOOL_FILES } from '../collect/sink.js';
-import { readArtifacts, readResult, writeArtifacts, writeFileAtomic, writeJson } from '../commands/files.js';
+import { runAudit } from '../audit.js';
+import { readResult, writeFileAtomic } from '../commands/files.js';
 import { renderIndexHtml, type IndexEntry } from '../render/index-html.js';
 import { todayBangkok } from '../commands/options.js';
-import { DEFAULT_FORMATS, writeReports } from '../commands/reports.js';
-import { judge } from '../judge/judge.js';
+import { DEFAULT_FORMATS } from '../commands/reports.js';
+import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { renderReportHtml } from '../render/report-html.js';
-import { defaultFramework, resolveRuleSet } from '../rules/load.js';
+import { defaultFramework } from '../rules/load.js';
+import { say } from '../text/say.js';
 import type { Config } from './config.js';
-import { buildDigest, digestText } from './digest.js';
+import { buildDigest, digestText, unreachableDigest, type Digest } from './digest.js';
 import { outgoing } from './send.js';
 import type { HistoryStore } from './store.js';
 
@@ -88,55 +88,93 @@ async function auditAgency(
   entry: RunSummary['agencies'][number],
 ): Promise<void> {
   let stage = startStage === 'failed' ? 'pending' : startStage;
-  const rs = resolveRuleSet(agency.rules ?? defaultFramework());
-  const c = config.collector;
-  if (stage === 'pending') {
-    const header = await crawlSite(
-      agency.url,
-      { maxPages: c.maxPages, maxDepth: c.maxDepth, maxMinutes: c.maxMinutes, concurrency: c.concurrency, perHost: c.perHost, timeoutSeconds: c.timeoutSeconds, respectRobots: c.respectRobots, render: c.render },
-      { ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}), ...(opts.signal ? { signal: opts.signal } : {}), spoolDir: ensure(out) },
-    );
-    writeArtifacts(out, header, { pages: join(out, SPOOL_FILES.pages), documents: join(out, SPOOL_FILES.documents) });
-    // An interrupted crawl is saved but not judged: the next start crawls this agency again.
-    if (opts.signal?.aborted) return;
-    store.setStage(runId, agency.id, (stage = 'crawled'));
-  }
+  const prevRow = store.previousAudit(agency.id, runId);
+  const previous = prevRow && existsSync(join(prevRow.out_dir, 'result.json')) ? readResult(join(prevRow.out_dir, 'result.json')) : undefined;
   let result: Result | undefined;
-  if (stage === 'crawled') {
-    result = judge(readArtifacts(join(out, 'artifacts.json')), rs, { asOf: todayBangkok(now()), agency: agency.name });
-    writeJson(out, 'result.json', result);
-    store.setStage(runId, agency.id, (stage = 'judged'));
+  let reason: Notice | undefined = stage === 'unreachable' ? store.unreachableReason(runId, agency.id) : undefined;
+  if (stage === 'pending' || stage === 'crawled') {
+    const c = config.collector;
+    const outcome = await runAudit(
+      {
+        url: agency.url,
+        out: ensure(out),
+        rules: agency.rules ?? defaultFramework(),
+        asOf: todayBangkok(now()),
+        agency: agency.name,
+        crawl: { maxPages: c.maxPages, maxDepth: c.maxDepth, maxMinutes: c.maxMinutes, concurrency: c.concurrency, perHost: c.perHost, timeoutSeconds: c.timeoutSeconds, respectRobots: c.respectRobots, render: c.render },
+        formats: DEFAULT_FORMATS,
+        lang: config.lang,
+        ...(previous ? { previous } : {}),
+        reuseArtifacts: stage === 'crawled',
+      },
+      {
+        ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onCrawled: () => store.setStage(runId, agency.id, 'crawled'),
+      },
+    );
+    // An interrupted crawl is saved but not judged: the next start crawls this agency again.
+    if (outcome.state === 'interrupted') return;
+    if (outcome.state === 'unreachable') {
+      // An outage is its own state: no score, no item verdicts, nothing compared with the last audit.
+      reason = outcome.reason;
+      store.markUnreachable(runId, agency.id, reason, now());
+      stage = 'unreachable';
+    } else {
+      result = outcome.result;
+      store.setStage(runId, agency.id, (stage = 'judged'));
+    }
+  }
+  if (stage === 'unreachable') {
+    entry.error = say(config.lang, reason ?? { code: 'site-unreachable', data: { url: agency.url } });
+    // One alert per outage: a site that was already unreachable at its previous run is not announced again.
+    const before = store.previousOutcome(agency.id, runId);
+    if (before !== 'unreachable') {
+      const digest = unreachableDigest(agency.id, runId, todayBangkok(now()), agency.url, reason ?? { code: 'site-unreachable', data: { url: agency.url } }, previous);
+      await sendDigest(config, store, agency, runId, digest, undefined, opts, now, entry);
+    }
+    entry.stage = stage;
+    return;
   }
   result ??= readResult(join(out, 'result.json'));
   entry.score = result.score.oit;
-  const prevRow = store.previousAudit(agency.id, runId);
-  const previous = prevRow && existsSync(join(prevRow.out_dir, 'result.json')) ? readResult(join(prevRow.out_dir, 'result.json')) : undefined;
   if (stage === 'judged') {
-    await writeReports(result, out, DEFAULT_FORMATS, config.lang, previous);
     store.record(runId, agency.id, result, now());
     stage = 'recorded';
   }
   if (stage === 'recorded') {
     const digest = buildDigest(agency.id, runId, result, previous);
-    if (digest) {
-      const text = digestText(digest, agency.name, config.lang);
-      for (const msg of outgoing(config, agency, digest, text, { reportHtml: renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }) })) {
-        const channel = `${msg.channel}:${msg.to}`;
-        // Never the same alert twice: a resumed run skips what it had already sent.
-        if (store.wasAlerted(agency.id, runId, channel)) continue;
-        if (opts.dryRun) {
-          opts.print?.(`--dry-run ${msg.channel} → ${msg.to}\n${msg.preview}\n`);
-          entry.alerts.push(`${channel} (dry run)`);
-          continue;
-        }
-        await msg.send();
-        store.markAlerted(agency.id, runId, channel, text, now());
-        entry.alerts.push(channel);
-      }
-    }
+    if (digest) await sendDigest(config, store, agency, runId, digest, renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }), opts, now, entry);
     if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
   }
   entry.stage = stage;
+}
+
+/** Sends a digest on every channel, once: a resumed run skips the channels it had already sent to. */
+async function sendDigest(
+  config: Config,
+  store: HistoryStore,
+  agency: Config['agencies'][number],
+  runId: number,
+  digest: Digest,
+  reportHtml: string | undefined,
+  opts: RunOptions,
+  now: () => Date,
+  entry: RunSummary['agencies'][number],
+): Promise<void> {
+  const text = digestText(digest, agency.name, config.lang);
+  for (const msg of outgoing(config, agency, digest, text, reportHtml ? { reportHtml } : {})) {
+    const channel = `${msg.channel}:${msg.to}`;
+    if (store.wasAlerted(agency.id, runId, channel)) continue;
+    if (opts.dryRun) {
+      opts.print?.(`--dry-run ${msg.channel} → ${msg.to}\n${msg.preview}\n`);
+      entry.alerts.push(`${channel} (dry run)`);
+      continue;
+    }
+    await msg.send();
+    store.markAlerted(agency.id, runId, channel, text, now());
+    entry.alerts.push(channel);
+  }
 }
 
 /** reports/index.html: every agency's latest audit, with the change since its previous one. */

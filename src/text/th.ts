@@ -1,0 +1,29 @@
+// Thai wording of every notice code (warnings, errors, CLI lines, alerts). English twin: en.ts.
+import type { Phrasebook } from './say.js';
+
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+const LIMIT: Record<string, string> = { pages: 'จำนวนหน้า', depth: 'ความลึกของลิงก์', documents: 'จำนวนไฟล์', time: 'เวลา' };
+
+export const TH: Phrasebook = {
+  'site-unreachable': (d) =>
+    `เข้าเว็บไซต์ ${s(d.url)} ไม่ได้: ${d.status ? `ตอบกลับด้วยรหัส ${s(d.status)}` : ERROR_TH[s(d.error)] ?? `เชื่อมต่อไม่ได้ (${s(d.error)})`} จึงไม่ได้ตรวจและไม่คิดคะแนน`,
+  'budget-hit': (d) => `การไล่อ่านหยุดที่${LIMIT[s(d.limit)] ?? s(d.limit)}ที่กำหนด หลังอ่าน ${s(d.pages)} หน้า ยังมีลิงก์ในเว็บไซต์อีก ${s(d.notFollowed)} ลิงก์ที่ไม่ได้เปิด ข้อที่ไม่พบจึงต้องตรวจเพิ่ม (เพิ่ม --max-pages / --max-depth / --max-minutes ได้)`,
+  'audit-interrupted': (d) => `หยุดกลางคัน: บันทึกสิ่งที่อ่านแล้วไว้ที่ ${s(d.file)} (ยังไม่ได้ตรวจ ใช้ oit judge เพื่อตรวจจากไฟล์นี้)`,
+  'no-page-read': () => 'ไม่ได้หน้าเว็บใดเลย',
+  'app-shell-pages': (d) => `${s(d.count)} หน้าสร้างเนื้อหาด้วย JavaScript และยังไม่ได้แสดงผลในเบราว์เซอร์ เช่น ${s(d.example)}`,
+  'moit-site': () => 'เว็บไซต์นี้เผยแพร่รายการ MOIT ของกระทรวงสาธารณสุข ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้',
+  'moit-index-page': (d) => `หน้า ${s(d.url)} เป็นรายการ MOIT ของกระทรวงสาธารณสุข ไม่ใช่แบบ OIT ของ ป.ป.ช. จึงไม่นำมาตรวจ`,
+  'framework-provisional': (d) => `กรอบ ${s(d.framework)} ยังเป็นฉบับชั่วคราว`,
+  'items-need-review': (d) => `${s(d.count)} ข้อต้องให้คนตรวจ (${s(d.items)})`,
+  'items-error': (d) => `${s(d.count)} ข้อตรวจไม่สำเร็จ (${s(d.items)})`,
+};
+
+const ERROR_TH: Record<string, string> = {
+  dns: 'ไม่พบชื่อโดเมน',
+  refused: 'เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ',
+  timeout: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด',
+  tls: 'ใบรับรอง HTTPS ใช้ไม่ได้',
+  reset: 'การเชื่อมต่อถูกตัด',
+  robots: 'robots.txt ไม่อนุญาตให้อ่าน',
+};
