@@ -3,7 +3,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/checks/registry.js';
 import { InputError } from '../src/model/input-error.js';
 import { BUILTIN_RULES_DIR, defaultFramework, listFrameworks, loadRuleSet } from '../src/rules/load.js';
 
@@ -11,22 +10,9 @@ describe('shipped frameworks', () => {
   const ids = listFrameworks();
   it('ships ita-2565, ita-2566 and ita-2568', () => expect(ids).toEqual(['ita-2565', 'ita-2566', 'ita-2568']));
 
-  it.each(ids)('%s: ids unique, every item in exactly one sub-indicator, checks exist, every defect has message and fix', (id) => {
-    const rs = loadRuleSet(join(BUILTIN_RULES_DIR, id));
-    const itemIds = rs.items.map((i) => i.id);
-    expect(new Set(itemIds).size).toBe(itemIds.length);
-    const placed = rs.scoring.indicators.flatMap((i) => i.subIndicators.flatMap((s) => s.items));
-    expect([...placed].sort()).toEqual([...itemIds].sort());
-    for (const item of rs.items) {
-      for (const ref of item.checks) {
-        const check = CHECKS[ref.check];
-        expect(check, `${item.id} ${ref.check}`).toBeDefined();
-        expect(check!.options.safeParse(ref.options ?? {}).success).toBe(true);
-        for (const kind of check!.defects) expect(rs.messages.defects[kind]?.fixTh ?? item.fix[kind]?.th, `${id} ${item.id} ${kind}`).toBeTruthy();
-      }
-      expect(item.hints.keywords.length).toBeGreaterThan(0);
-    }
-  });
+  // Completeness (unique ids, every item placed once, checks and options valid, messages) is the loader's job and is
+  // proven by the edited-folder cases below; here each shipped folder must simply load.
+  it.each(ids)('%s loads without a problem', (id) => expect(() => loadRuleSet(join(BUILTIN_RULES_DIR, id))).not.toThrow());
 
   it('list A and list B are different lists under the same ids (O21 differs)', () => {
     const a = loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2565')).items.find((i) => i.id === 'O21')!;
