@@ -1,4 +1,5 @@
 // The only rating arithmetic: item 100/0 → sub-indicator → indicator → OIT → ITA, grade and pass mark.
+import type { Notice } from './model/notice.js';
 import type { ScoringFile } from './model/rule-set.js';
 import type { Outcome, Score } from './model/result.js';
 
@@ -42,7 +43,7 @@ export function computeScore(input: ScoreInput): Score {
   const items: Record<string, number | null> = {};
   const subIndicators: Record<string, number | null> = {};
   const indicators: Record<string, number | null> = {};
-  const reasons: string[] = [];
+  const reasons: Notice[] = [];
   let oit: number | null;
 
   if (input.oit !== undefined) {
@@ -55,7 +56,7 @@ export function computeScore(input: ScoreInput): Score {
         const scores: number[] = [];
         for (const id of sub.items) {
           const outcome = outcomes[id];
-          if (outcome !== 'pass' && outcome !== 'fail') reasons.push(`${id}: ${outcome ?? 'not judged'}`);
+          if (outcome !== 'pass' && outcome !== 'fail') reasons.push({ code: 'item-not-final', data: { item: id, outcome: outcome ?? 'not judged' } });
           const s = itemScore(outcome, scoring.reviewPolicy);
           items[id] = s;
           if (s !== null) scores.push(s);
@@ -63,7 +64,7 @@ export function computeScore(input: ScoreInput): Score {
         const subScore = mean(scores);
         subIndicators[sub.id] = subScore;
         if (subScore !== null) subScores.push(subScore);
-        if (sub.provisional) reasons.push(`sub-indicator ${sub.id}: grouping not confirmed`);
+        if (sub.provisional) reasons.push({ code: 'grouping-provisional', data: { subIndicator: sub.id } });
       }
       indicators[ind.id] = mean(subScores);
     }

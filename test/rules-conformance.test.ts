@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/checks/registry.js';
 import { InputError } from '../src/model/input-error.js';
+import { DEFECT_KINDS } from '../src/model/rule-set.js';
+import { codesOf, defectText } from '../src/text/say.js';
 import { BUILTIN_RULES_DIR, defaultFramework, listFrameworks, loadRuleSet } from '../src/rules/load.js';
 
 describe('shipped frameworks', () => {
@@ -75,15 +78,35 @@ describe('a rule folder someone edited', () => {
     expect(msg).toContain('item O43 is in no sub-indicator');
   });
 
-  it('rejects a defect without message and fix', () => {
+  it('a folder still carrying a messages.json of the old layout loads (the file is ignored: wording is in src/text)', () => {
     const dir = copy();
-    edit(dir, 'messages.json', (j) => delete j.defects['month-missing']);
-    expect(problems(dir)).toContain('defects.month-missing');
+    writeFileSync(join(dir, 'messages.json'), '{}');
+    expect(() => loadRuleSet(dir)).not.toThrow();
   });
 
   it('rejects a file that is not JSON', () => {
     const dir = copy();
     writeFileSync(join(dir, 'scoring.json'), '{ not json');
     expect(problems(dir)).toMatch(/scoring\.json[\s\S]*not valid JSON/);
+  });
+});
+
+describe('wording (src/text)', () => {
+  it('Thai and English know the same codes, and every defect kind has a message and a fix in both', () => {
+    expect([...codesOf('th')].sort()).toEqual([...codesOf('en')].sort());
+    for (const kind of DEFECT_KINDS) {
+      expect(codesOf('th'), kind).toContain(`defect.${kind}`);
+      expect(codesOf('th'), kind).toContain(`fix.${kind}`);
+    }
+    for (const check of Object.values(CHECKS)) for (const kind of check.defects) expect(codesOf('en'), `${check.id} ${kind}`).toContain(`defect.${kind}`);
+  });
+
+  it('an English rendering of a defect has no Thai in it, and a Thai one is Thai', () => {
+    const d = { kind: 'egp-invalid' as const, url: 'http://x.go.th/a.pdf', data: { value: '6601234567', normalized: '6601234567', row: 19, problem: 'length' } };
+    expect(defectText('en', d)).not.toMatch(/[\u0E00-\u0E7F]/);
+    expect(defectText('en', d)).toContain('10 digits');
+    expect(defectText('th', d)).toContain('แถวที่ 19');
+    const prefix = { ...d, data: { value: '64012345678', normalized: '64012345678', row: 3, problem: 'year-prefix' } };
+    expect(defectText('th', prefix)).not.toContain('ไม่ใช่ตัวเลข 11 หลัก');
   });
 });

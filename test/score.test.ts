@@ -54,7 +54,7 @@ describe('computeScore', () => {
     expect(withReview.oit).toBeLessThan(100);
     expect(withReview.items.O17).toBe(0);
     expect(withReview.provisional).toBe(true);
-    expect(withReview.provisionalReasons.join()).toContain('O17');
+    expect(withReview.provisionalReasons).toContainEqual({ code: 'item-not-final', data: { item: 'O17', outcome: 'review' } });
   });
 
   it('grades on the displayed 2-decimal value: 84.996 shows as 85.00 and passes', () => {

@@ -10,7 +10,7 @@ export const activityDate: Check<Record<string, never>> = {
   options: z.strictObject({}),
   defects: ['missing-element'],
   run(ctx) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const dated = ctx.targets.some((t) => findThaiDates(datingText(t, 20_000)).some((d) => d.day !== undefined));
     if (dated) return { status: 'pass', defects: [] };
     return { status: 'fail', defects: [{ kind: 'missing-element', data: { element: 'วันที่จัดกิจกรรม', elementEn: 'the date of the activity' } }] };

@@ -16,7 +16,7 @@ export const egpNumbers: Check<{ required: boolean }> = {
   options: z.strictObject({ required: z.boolean().default(false) }),
   defects: ['egp-invalid', 'missing-element'],
   run(ctx, { required }) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const sources: Source[] = [];
     for (const t of ctx.targets) {
       if (t.page) sources.push({ url: t.page.url, tables: t.page.tables, text: '' });
@@ -39,10 +39,10 @@ export const egpNumbers: Check<{ required: boolean }> = {
     }
     if (defects.length) return { status: 'fail', defects: [...defects, ...warnings] };
     // 11 digits but a year prefix far from the fiscal year: likely a typo or another year's project; a person checks.
-    if (warnings.length) return { status: 'cant-tell', defects: warnings, note: 'e-GP year prefix outside FY-1..FY+1' };
+    if (warnings.length) return { status: 'cant-tell', defects: warnings, note: { code: 'egp-prefix-unusual', data: {} } };
     if (numbers === 0 && required && procurementTables + sources.filter((s) => s.text).length > 0)
       return { status: 'fail', defects: [{ kind: 'missing-element', data: { element: 'เลขที่โครงการในระบบ e-GP', elementEn: 'e-GP project number' } }] };
-    if (numbers === 0 && required) return { status: 'cant-tell', defects: [], note: 'no procurement table or text to read' };
-    return { status: 'pass', defects: [], note: `${numbers} e-GP numbers checked` };
+    if (numbers === 0 && required) return { status: 'cant-tell', defects: [], note: { code: 'no-procurement-table', data: {} } };
+    return { status: 'pass', defects: [], note: { code: 'egp-checked', data: { count: numbers } } };
   },
 };

@@ -56,7 +56,7 @@ export const linkWorks: Check<{ acceptUnverifiable: boolean }> = {
   options: z.strictObject({ acceptUnverifiable: z.boolean().default(false) }),
   defects: ['broken-link', 'soft-404', 'missing-file', 'unverifiable', 'tls-error', 'redirect-loop', 'timeout'],
   run(ctx, { acceptUnverifiable }): CheckOutput {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const failures: Verdict[] = [];
     for (const t of ctx.targets) {
       const v = judgeTarget({ url: t.evidence.url, ...t }, acceptUnverifiable);

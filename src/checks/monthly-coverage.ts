@@ -19,9 +19,9 @@ export const monthlyCoverage: Check<{ months: number; emptyPhrases: string[] }> 
   options: z.strictObject({ months: z.number().int().min(1).max(12), emptyPhrases: z.array(z.string().min(1)).default([]) }),
   defects: ['month-missing', 'scanned-document'],
   run(ctx, { months, emptyPhrases }) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const due = fiscalMonths(ctx.fiscalYear, months).filter((ym) => ended(ym, ctx.asOf));
-    if (due.length === 0) return { status: 'pass', defects: [], note: 'no month of the period has ended yet' };
+    if (due.length === 0) return { status: 'pass', defects: [], note: { code: 'no-month-due', data: {} } };
     const seen = new Set<string>();
     for (const t of ctx.targets) {
       // Whole documents, not just their start: one yearly file often holds a table row per month.
@@ -39,7 +39,7 @@ export const monthlyCoverage: Check<{ months: number; emptyPhrases: string[] }> 
     return {
       status: 'fail',
       defects: missing.map((ym) => ({ kind: 'month-missing' as const, url: ctx.targets[0]!.evidence.url, data: { month: monthKey(ym), monthTh: monthNameTh(ym) } })),
-      ...(emptyStated ? { note: 'an empty-month statement was found but not tied to these months' } : {}),
+      ...(emptyStated ? { note: { code: 'empty-month-unlinked', data: {} } } : {}),
     };
   },
 };

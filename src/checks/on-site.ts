@@ -23,9 +23,9 @@ export const onSite: Check<{ allowExternal: boolean }> = {
   options: z.strictObject({ allowExternal: z.boolean().default(false) }),
   defects: ['off-site'],
   run(ctx, { allowExternal }) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     // Items such as Social Network are links *to* outside services: what counts is that the main site links them.
-    if (allowExternal) return pass('external links allowed for this item');
+    if (allowExternal) return pass({ code: 'external-allowed', data: {} });
     if (ctx.targets.some((t) => isOnSite(t.evidence.url, ctx.site))) return pass();
     return {
       status: 'fail',

@@ -26,7 +26,7 @@ export const period: Check<{ rule: z.infer<typeof Rule> }> = {
   options: z.strictObject({ rule: Rule }),
   defects: ['out-of-period'],
   run(ctx, { rule }) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const want = expectation(rule, ctx.fiscalYear);
     // Strong signals first: "ปีงบประมาณ 2566", a plan's span, full dates. A bare year is used only when there is
     // nothing stronger, because menus and footers carry years of their own ("ITA 2566" in every header).
@@ -59,7 +59,7 @@ export const period: Check<{ rule: z.infer<typeof Rule> }> = {
     const ok = strong.size ? strongOk : weakOk;
     const found = strong.size ? strong : weak;
     if (ok) return { status: 'pass', defects: [] };
-    if (found.size === 0) return { status: 'cant-tell', defects: [], note: 'no year found in the evidence' };
+    if (found.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
     const years = [...found].sort((a, b) => a - b);
     return {
       status: 'fail',

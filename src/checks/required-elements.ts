@@ -11,10 +11,10 @@ export const requiredElements: Check<{ minimum?: number }> = {
   options: z.strictObject({ minimum: z.number().int().min(1).optional() }),
   defects: ['missing-element', 'scanned-document'],
   run(ctx, { minimum }) {
-    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: 'no evidence' };
+    if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const corpus = buildCorpus(ctx);
     // A link that does not open is reported by link-works; it is not also "missing" every element.
-    if (!corpus.readable) return { status: 'cant-tell', defects: [], note: 'no readable evidence' };
+    if (!corpus.readable) return { status: 'cant-tell', defects: [], note: { code: 'no-readable-evidence', data: {} } };
     const elements = ctx.item.elements.filter((e) => e.appliesTo === 'all' || ctx.agencyType === 'local-government');
     // The item's own title is not its content: a page that only repeats "อำนาจหน้าที่" has not shown the duties.
     const names = ownNames(ctx.item);
@@ -27,11 +27,11 @@ export const requiredElements: Check<{ minimum?: number }> = {
       return {
         status: 'cant-tell',
         defects: corpus.scanned.map((url) => ({ kind: 'scanned-document' as const, url })),
-        note: `not found in text: ${missing.map((e) => e.id).join(', ')}`,
+        note: { code: 'elements-not-found', data: { elements: missing.map((e) => e.id).join(', ') } },
       };
     }
     if (corpus.hasImages && corpus.text.length < 1500) {
-      return { status: 'cant-tell', defects, note: 'the evidence is mostly images; a person must look' };
+      return { status: 'cant-tell', defects, note: { code: 'mostly-images', data: {} } };
     }
     return { status: 'fail', defects };
   },

@@ -1,6 +1,7 @@
 // What a generic check sees (one item's located evidence) and what it answers (pass / fail / cant-tell + defects).
 import type { z } from 'zod';
 import type { Document, LinkCheck, Page } from '../model/artifacts.js';
+import type { Notice } from '../model/notice.js';
 import type { Evidence } from '../model/result.js';
 import type { DefectKind, Item } from '../model/rule-set.js';
 
@@ -43,7 +44,7 @@ export interface DefectDraft {
 export interface CheckOutput {
   status: 'pass' | 'fail' | 'cant-tell';
   defects: DefectDraft[];
-  note?: string;
+  note?: Notice;
 }
 
 export interface Check<O = unknown> {
@@ -55,4 +56,4 @@ export interface Check<O = unknown> {
   run(ctx: CheckContext, options: O): CheckOutput;
 }
 
-export const pass = (note?: string): CheckOutput => ({ status: 'pass', defects: [], ...(note ? { note } : {}) });
+export const pass = (note?: Notice): CheckOutput => ({ status: 'pass', defects: [], ...(note ? { note } : {}) });

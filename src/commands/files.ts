@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, ren
 import { dirname, join } from 'node:path';
 import { Artifacts } from '../model/artifacts.js';
 import { InputError, parseJsonText, parseOrThrow } from '../model/input-error.js';
-import { Result } from '../model/result.js';
+import { Result, upgradeResult } from '../model/result.js';
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -103,5 +103,5 @@ export function readArtifacts(file: string) {
 }
 
 export function readResult(file: string) {
-  return parseOrThrow(Result, parseJsonText(readText(file), file), file);
+  return parseOrThrow(Result, upgradeResult(parseJsonText(readText(file), file)), file);
 }

@@ -1,4 +1,6 @@
 // `oit rules list | show <framework> <item> | check <folder>`: browse and validate rule sets.
+import type { Defect } from '../model/result.js';
+import { defectFix } from '../text/say.js';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, listFrameworks, loadRuleSet, resolveRuleSet } from '../rules/load.js';
 import { tr, type Lang } from '../lang.js';
@@ -43,10 +45,8 @@ export function rulesShow(framework: string | undefined, itemId: string | undefi
   ];
   const kinds = new Set<string>(['not-found', ...(item.elements.length ? ['missing-element'] : []), ...(item.time !== 'current' && item.time !== 'monthly' ? ['out-of-period'] : []), ...(item.time === 'monthly' ? ['month-missing'] : [])]);
   for (const kind of kinds) {
-    const own = item.fix[kind as keyof typeof item.fix];
-    const msg = rs.messages.defects[kind as keyof typeof rs.messages.defects];
-    const text = own ? tr(lang, own.th, own.en) : msg ? tr(lang, msg.fixTh, msg.fixEn) : '';
-    lines.push(`  [${kind}] ${text.replace(/\{item\}/g, item.id).replace(/\{title\}/g, item.title).replace(/\{titleEn\}/g, item.titleEn).replace(/\{[a-zA-Z]+\}/g, '…')}`);
+    const text = defectFix(lang, { kind: kind as Defect['kind'], item: item.id, data: {} }, { ...item, fixes: item.fix });
+    lines.push(`  [${kind}] ${text}`);
   }
   if (item.note) lines.push(item.note);
   return lines.join('\n');

@@ -1,4 +1,5 @@
 // Finds the agency's ITA/OIT index pages (tables or accordions labelled O1…O43) and which year each one is for.
+import type { Notice } from '../model/notice.js';
 import type { Link, Page } from '../model/artifacts.js';
 import { findYearMentions } from '../derive/thai-date.js';
 import { parseItemLabel, type ItemLabel } from '../derive/labels.js';
@@ -61,18 +62,16 @@ export function findIndexPages(pages: readonly Page[], minItems = 6): IndexPage[
  * The index pages to score this framework with: those for the assessed year, else those that name no year.
  * An index for another year is never used: its O-numbers belong to another list.
  */
-export function chooseIndexPages(all: readonly IndexPage[], fiscalYear: number, frameworkYears: readonly number[]): { chosen: IndexPage[]; warnings: string[] } {
-  const warnings: string[] = [];
+export function chooseIndexPages(all: readonly IndexPage[], fiscalYear: number, frameworkYears: readonly number[]): { chosen: IndexPage[]; warnings: Notice[] } {
+  const warnings: Notice[] = [];
   const nacc = all.filter((p) => !p.moit);
   for (const p of all.filter((p) => p.moit))
-    warnings.push(`หน้า ${p.page.url} เป็นรายการ MOIT ของกระทรวงสาธารณสุข ไม่ใช่แบบ OIT ของ ป.ป.ช. จึงไม่นำมาตรวจ / ${p.page.url} is a Ministry of Public Health MOIT list, not the NACC OIT list: not used`);
+    warnings.push({ code: 'moit-index-page', data: { url: p.page.url } });
   let chosen = nacc.filter((p) => p.year === fiscalYear);
   if (!chosen.length) chosen = nacc.filter((p) => p.year !== undefined && frameworkYears.includes(p.year));
   if (!chosen.length) chosen = nacc.filter((p) => p.year === undefined);
   const others = nacc.filter((p) => !chosen.includes(p) && p.year !== undefined);
   if (others.length)
-    warnings.push(
-      `พบหน้า ITA/OIT ของปีอื่น (${[...new Set(others.map((p) => p.year))].join(', ')}) ซึ่งไม่นำมาตรวจกับกรอบนี้ / ITA/OIT pages for other years (${[...new Set(others.map((p) => p.year))].join(', ')}) were not scored against this framework`,
-    );
+    warnings.push({ code: 'other-year-index', data: { years: [...new Set(others.map((p) => p.year))].join(', ') } });
   return { chosen, warnings };
 }

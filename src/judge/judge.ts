@@ -70,7 +70,7 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       } catch (err) {
         // A check that throws ends its item in error; the other items are still judged.
         outputs.push('error');
-        checks.push({ check: ref.check, status: 'error', note: (err as Error).message });
+        checks.push({ check: ref.check, status: 'error', note: { code: 'check-threw', data: { message: (err as Error).message } } });
       }
     }
     if (located.placeholder && located.targets.length === 0) {
@@ -86,34 +86,37 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
         const title = t.page?.title || t.document?.meta.title;
         return title ? { ...t.evidence, title } : t.evidence;
       }),
-      defects: dedupe(drafts.map((d) => buildDefect(d, rs, item))),
+      defects: dedupe(drafts.map((d) => buildDefect(d, item))),
       checks,
+      fixes: Object.fromEntries(Object.entries(item.fix).filter(([kind]) => drafts.some((d) => d.kind === kind))),
     });
   }
 
   // e-GP numbers already reported under an item are not reported again for the site.
   const reported = new Set(items.flatMap((i) => i.defects.filter((d) => d.kind === 'egp-invalid').map((d) => `${d.url}|${String(d.data?.value)}`)));
-  const siteDefects = dedupe(siteLevelDefects(artifacts, rs, fiscalYear, reported));
+  const siteDefects = dedupe(siteLevelDefects(artifacts, fiscalYear, reported));
   const broken = artifacts.links.filter((l) => l.state === 'broken');
   const outcomes = Object.fromEntries(items.map((i) => [i.id, i.outcome]));
   const score = computeScore({ scoring: rs.scoring, outcomes });
   if (rs.framework.provisional) {
     score.provisional = true;
-    score.provisionalReasons.unshift(`framework ${rs.id} is provisional`);
+    score.provisionalReasons.unshift({ code: 'framework-provisional', data: { framework: rs.id } });
   }
-  if (!artifacts.pages.length) warnings.push('ไม่ได้หน้าเว็บใดเลย / no page could be read');
+  if (!artifacts.pages.length) warnings.push({ code: 'no-page-read', data: {} });
   const shells = artifacts.pages.filter((p) => p.flags.includes('app-shell') && !p.flags.includes('rendered'));
   if (shells.length)
-    warnings.push(`${shells.length} หน้าสร้างเนื้อหาด้วย JavaScript และยังไม่ได้แสดงผลในเบราว์เซอร์ เช่น ${shells[0]!.url} / ${shells.length} pages build their content with JavaScript and were not rendered, e.g. ${shells[0]!.url}`);
+    warnings.push({ code: 'app-shell-pages', data: { count: shells.length, example: shells[0]!.url } });
   if (!chosen.length && artifacts.pages.some((p) => /\bMOIT\b/i.test(`${p.title} ${p.headings.map((h) => h.text).join(' ')} ${p.text.slice(0, 1000)}`)))
-    warnings.push('เว็บไซต์นี้เผยแพร่รายการ MOIT ของกระทรวงสาธารณสุข ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้ / this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it');
-  for (const e of artifacts.errors) if (e.code.startsWith('budget')) warnings.push(`${e.message}`);
+    warnings.push({ code: 'moit-site', data: {} });
+  const budget = artifacts.stats?.budgetHit;
+  if (budget && budget !== 'aborted') warnings.push({ code: 'budget-hit', data: { limit: budget, pages: artifacts.stats?.pages ?? 0, notFollowed: artifacts.links.filter((l) => l.sameSite && l.reason === 'budget').length } });
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: TOOL,
     framework: {
       id: rs.id,
       title: rs.framework.title,
+      titleEn: rs.framework.titleEn,
       provisional: rs.framework.provisional,
       structure: rs.scoring.indicators.map((i) => ({ id: i.id, title: i.title, titleEn: i.titleEn, subIndicators: i.subIndicators.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn })) })),
     },
@@ -135,22 +138,22 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
 }
 
 /** Defects not tied to one item: broken links anywhere on the site, TLS, e-GP numbers no item reported. */
-function siteLevelDefects(a: Artifacts, rs: RuleSet, fiscalYear: number, reported: Set<string>): Defect[] {
+function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string>): Defect[] {
   const out: Defect[] = [];
   for (const l of a.links) {
     if (l.state !== 'broken') continue;
     const code = l.error?.code;
     const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
-    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5) } }, rs));
+    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5) } }));
   }
   const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
-  if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }, rs));
+  if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }));
   for (const p of a.pages) {
-    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid && !reported.has(`${p.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }, rs));
+    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid && !reported.has(`${p.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }));
   }
   for (const d of a.documents) {
     const findings = d.tables.length ? egpFromTables(d.tables, fiscalYear) : egpFromText(d.text, fiscalYear);
-    for (const f of findings) if (!f.valid && !reported.has(`${d.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }, rs));
+    for (const f of findings) if (!f.valid && !reported.has(`${d.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }));
   }
   return out;
 }

@@ -1,22 +1,20 @@
 // The result contract: item outcomes, defects, links and the score, as plain JSON that renderers re-read.
 import { z } from 'zod';
+import { Notice } from './notice.js';
 import { DefectKind } from './rule-set.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/** 2: defects, warnings, notes and reasons are {code, data}; wording is applied when rendering (src/text). */
+export const RESULT_SCHEMA_VERSION = 2;
 
 export const Outcome = z.enum(['pass', 'fail', 'review', 'error']);
 export type Outcome = z.infer<typeof Outcome>;
 
+/** A defect is data: its kind and values. What it says and how to fix it are worded per language when rendered. */
 export const Defect = z.strictObject({
   kind: DefectKind,
   item: z.string().optional(),
   url: z.string().optional(),
-  /** Thai message; `messageEn` is its English twin. */
-  message: z.string(),
-  messageEn: z.string().default(''),
-  fix: z.string().default(''),
-  fixEn: z.string().default(''),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
 });
 export type Defect = z.infer<typeof Defect>;
 
@@ -35,7 +33,7 @@ export type Evidence = z.infer<typeof Evidence>;
 export const CheckResult = z.strictObject({
   check: z.string(),
   status: z.enum(['pass', 'fail', 'cant-tell', 'error']),
-  note: z.string().optional(),
+  note: Notice.optional(),
 });
 
 export const ItemResult = z.strictObject({
@@ -47,6 +45,8 @@ export const ItemResult = z.strictObject({
   evidence: z.array(Evidence),
   defects: z.array(Defect),
   checks: z.array(CheckResult).default([]),
+  /** The rule set's own how-to-fix text for this item, per defect kind it raised (rule data, worded per language). */
+  fixes: z.record(z.string(), z.strictObject({ th: z.string(), en: z.string() })).default({}),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
@@ -68,7 +68,7 @@ export const Score = z.strictObject({
   passMark: z.number(),
   /** True when some items need review or ended in error: the score is not final. */
   provisional: z.boolean(),
-  provisionalReasons: z.array(z.string()).default([]),
+  provisionalReasons: z.array(Notice).default([]),
 });
 export type Score = z.infer<typeof Score>;
 
@@ -78,6 +78,7 @@ export const Result = z.strictObject({
   framework: z.strictObject({
     id: z.string(),
     title: z.string(),
+    titleEn: z.string().default(''),
     provisional: z.boolean(),
     /** Indicator and sub-indicator names, so reports can be rendered from the result alone. */
     structure: z
@@ -99,6 +100,29 @@ export const Result = z.strictObject({
   }),
   /** Every defect, item ones and site-level ones, flattened for filtering. */
   defects: z.array(Defect),
-  warnings: z.array(z.string()).default([]),
+  warnings: z.array(Notice).default([]),
 });
 export type Result = z.infer<typeof Result>;
+
+/**
+ * A result.json written by version 1 (wording baked in): read into version 2 so earlier runs still render and compare.
+ * Its texts become `legacy-text` notices; defects keep their kind, place and data.
+ */
+export function upgradeResult(raw: unknown): unknown {
+  const r = raw as Record<string, any>;
+  if (!r || typeof r !== 'object' || r.schemaVersion !== 1) return raw;
+  const text = (t: unknown) => ({ code: 'legacy-text', data: { text: String(t) } });
+  const defect = (d: Record<string, unknown>) => ({ kind: d.kind, ...(d.item ? { item: d.item } : {}), ...(d.url ? { url: d.url } : {}), data: d.data ?? {} });
+  return {
+    ...r,
+    schemaVersion: 2,
+    items: (r.items ?? []).map((i: Record<string, any>) => ({
+      ...i,
+      defects: (i.defects ?? []).map(defect),
+      checks: (i.checks ?? []).map((c: Record<string, unknown>) => ({ ...c, ...(c.note ? { note: text(c.note) } : {}) })),
+    })),
+    defects: (r.defects ?? []).map(defect),
+    warnings: (r.warnings ?? []).map(text),
+    score: { ...r.score, provisionalReasons: (r.score?.provisionalReasons ?? []).map(text) },
+  };
+}

@@ -75,7 +75,7 @@ export const Item = z.strictObject({
     urlPatterns: z.array(nonEmpty).default([]),
   }),
   checks: z.array(CheckRef).min(1),
-  /** Item-specific how-to-fix text per defect kind; the framework's messages.json covers the rest. */
+  /** Item-specific how-to-fix text per defect kind; src/text words the rest, the same for every year. */
   fix: z.partialRecord(DefectKind, Fix).default({}),
   note: z.string().optional(),
 });
@@ -126,13 +126,6 @@ export const ScoringFile = z
   });
 export type ScoringFile = z.infer<typeof ScoringFile>;
 
-export const Message = z.strictObject({ th: nonEmpty, en: nonEmpty, fixTh: nonEmpty, fixEn: nonEmpty });
-export const MessagesFile = z.strictObject({
-  schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
-  defects: z.partialRecord(DefectKind, Message),
-});
-export type MessagesFile = z.infer<typeof MessagesFile>;
-
 export const FrameworkFile = z.strictObject({
   schemaVersion: z.literal(RULESET_SCHEMA_VERSION),
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -144,13 +137,12 @@ export const FrameworkFile = z.strictObject({
   notes: z.array(z.string()).default([]),
 });
 
-/** A framework after loading: the four files, cross-checked, with each item's sub-indicator resolved. */
+/** A framework after loading: the three files, cross-checked, with each item's sub-indicator resolved. */
 export interface RuleSet {
   id: string;
   dir: string;
   framework: z.infer<typeof FrameworkFile>;
   items: Item[];
   scoring: ScoringFile;
-  messages: MessagesFile;
   subIndicatorOf: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 // report.html: the committee's self-contained report (no CDN, fonts or scripts), Thai first, printable.
+import { defectFix, defectText, itemOf, say, type ItemWording } from '../text/say.js';
 import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
 import type { Defect, ItemResult, Result } from '../model/result.js';
@@ -43,16 +44,17 @@ img.shot{max-width:260px;border:1px solid var(--line)}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}tr,.defect{break-inside:avoid}a{color:#000;text-decoration:none}.noprint{display:none}section.items{break-before:page}}
 `;
 
-function defectHtml(d: Defect, lang: Lang): string {
-  return `<div class="defect"><span class="kind">[${escHtml(kindWord(d.kind, lang))}]</span> ${escHtml(tr(lang, d.message, d.messageEn || d.message))}${
-    d.fix ? `<div class="fix">${escHtml(tr(lang, 'วิธีแก้: ', 'How to fix: '))}${escHtml(tr(lang, d.fix, d.fixEn || d.fix))}</div>` : ''
+function defectHtml(d: Defect, lang: Lang, item?: ItemWording): string {
+  const fix = defectFix(lang, d, item);
+  return `<div class="defect"><span class="kind">[${escHtml(kindWord(d.kind, lang))}]</span> ${escHtml(defectText(lang, d, item))}${
+    fix ? `<div class="fix">${escHtml(tr(lang, 'วิธีแก้: ', 'How to fix: '))}${escHtml(fix)}</div>` : ''
   }</div>`;
 }
 
 function itemRow(i: ItemResult, lang: Lang, shots: Record<string, string> | undefined): string {
   const ev = i.evidence.length ? `<ul class="tight">${i.evidence.map((e) => `<li>${link(e.url, e.title || e.text || e.url)}</li>`).join('')}</ul>` : '–';
   const shot = shots?.[i.id] ? `<div><img class="shot" src="${escHtml(shots[i.id])}" alt="${escHtml(i.id)}"></div>` : '';
-  return `<tr id="${escHtml(i.id)}"><td><b>${escHtml(i.id)}</b></td><td>${escHtml(tr(lang, i.title, i.titleEn))}<div class="kind">${escHtml(i.subIndicator)}</div></td><td><span class="badge b-${i.outcome}">${escHtml(outcomeWord(i.outcome, lang))}</span></td><td class="opt">${ev}${shot}</td><td>${i.defects.map((d) => defectHtml(d, lang)).join('') || '–'}</td></tr>`;
+  return `<tr id="${escHtml(i.id)}"><td><b>${escHtml(i.id)}</b></td><td>${escHtml(tr(lang, i.title, i.titleEn))}<div class="kind">${escHtml(i.subIndicator)}</div></td><td><span class="badge b-${i.outcome}">${escHtml(outcomeWord(i.outcome, lang))}</span></td><td class="opt">${ev}${shot}</td><td>${i.defects.map((d) => defectHtml(d, lang, i)).join('') || '–'}</td></tr>`;
 }
 
 export function renderReportHtml(r: Result, opts: ReportOptions): string {
@@ -69,7 +71,7 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
 
   const parts: string[] = [];
   parts.push(`<header><h1>${escHtml(tr(L, 'รายงานผลตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness report'))}</h1>
-<div class="meta">${escHtml(r.agency ?? r.site)} · ${link(r.site)}<br>${escHtml(tr(L, 'กรอบการประเมิน', 'Framework'))}: ${escHtml(r.framework.title)}${r.framework.provisional ? escHtml(tr(L, ' (ฉบับชั่วคราว)', ' (provisional)')) : ''} · ${escHtml(tr(L, 'ปีงบประมาณ', 'Fiscal year'))} ${r.fiscalYear} · ${escHtml(tr(L, 'ตรวจ ณ วันที่', 'Assessed as of'))} ${escHtml(r.asOf)}</div></header>`);
+<div class="meta">${escHtml(r.agency ?? r.site)} · ${link(r.site)}<br>${escHtml(tr(L, 'กรอบการประเมิน', 'Framework'))}: ${escHtml(tr(L, r.framework.title, r.framework.titleEn || r.framework.title))}${r.framework.provisional ? escHtml(tr(L, ' (ฉบับชั่วคราว)', ' (provisional)')) : ''} · ${escHtml(tr(L, 'ปีงบประมาณ', 'Fiscal year'))} ${r.fiscalYear} · ${escHtml(tr(L, 'ตรวจ ณ วันที่', 'Assessed as of'))} ${escHtml(r.asOf)}</div></header>`);
   parts.push(`<div class="score"><div class="card"><div>${escHtml(tr(L, 'คะแนนความพร้อม (OIT)', 'Readiness score (OIT)'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${fmt(s.oit)}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ผลเทียบเกณฑ์', 'Against the pass mark'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${escHtml(tr(L, s.grade ?? '–', s.gradeEn ?? '–'))}</div><div>${escHtml(verdict)}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ผลรายข้อ', 'Items'))}</div><div><span class="pass">${count('pass')} ${escHtml(outcomeWord('pass', L))}</span> · <span class="fail">${count('fail')} ${escHtml(outcomeWord('fail', L))}</span> · <span class="review">${count('review')} ${escHtml(outcomeWord('review', L))}</span>${count('error') ? ` · <span class="error">${count('error')} ${escHtml(outcomeWord('error', L))}</span>` : ''}</div></div>
@@ -78,16 +80,16 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
     parts.push(`<div class="note">${escHtml(tr(L, `คะแนนนี้ยังไม่สิ้นสุด: มี ${review.length} ข้อที่ต้องให้คนตรวจ ซึ่งนับเป็น 0 ไว้ก่อน${r.framework.provisional ? ' และกรอบการประเมินนี้ยังไม่ได้ยืนยันกับคู่มือของ ป.ป.ช.' : ''}`, `This score is provisional: ${review.length} items need a person and count as 0 until checked${r.framework.provisional ? ', and this framework is not confirmed against the NACC manual' : ''}.`))}</div>`);
   parts.push(`<h2>${escHtml(tr(L, 'คะแนนรายตัวชี้วัด', 'Scores by indicator'))}</h2>${scoreChart(r, L)}`);
   if (diff) {
-    const list = (ds: Defect[]) => (ds.length ? `<ul class="tight">${ds.map((d) => `<li>${d.item ? `<b>${escHtml(d.item)}</b> ` : ''}${escHtml(tr(L, d.message, d.messageEn || d.message))}</li>`).join('')}</ul>` : `<p>–</p>`);
+    const list = (ds: Defect[], from: Result) => (ds.length ? `<ul class="tight">${ds.map((d) => `<li>${d.item ? `<b>${escHtml(d.item)}</b> ` : ''}${escHtml(defectText(L, d, itemOf(from, d)))}</li>`).join('')}</ul>` : `<p>–</p>`);
     parts.push(`<h2>${escHtml(tr(L, 'เปลี่ยนแปลงจากครั้งก่อน', 'Since the previous audit'))} (${escHtml(opts.previous!.asOf)})</h2>
 <p>${escHtml(tr(L, 'คะแนนเปลี่ยน', 'Score change'))}: ${formatChange(diff.scoreChange)}</p>
-<h3>${escHtml(tr(L, 'ปัญหาใหม่', 'New'))} (${diff.added.length})</h3>${list(diff.added)}
-<h3>${escHtml(tr(L, 'แก้แล้ว', 'Fixed'))} (${diff.fixed.length})</h3>${list(diff.fixed)}
-<h3>${escHtml(tr(L, 'ยังค้างอยู่', 'Still open'))} (${diff.open.length})</h3>${list(diff.open)}`);
+<h3>${escHtml(tr(L, 'ปัญหาใหม่', 'New'))} (${diff.added.length})</h3>${list(diff.added, r)}
+<h3>${escHtml(tr(L, 'แก้แล้ว', 'Fixed'))} (${diff.fixed.length})</h3>${list(diff.fixed, opts.previous!)}
+<h3>${escHtml(tr(L, 'ยังค้างอยู่', 'Still open'))} (${diff.open.length})</h3>${list(diff.open, r)}`);
   }
   if (review.length)
     parts.push(`<h2>${escHtml(tr(L, 'ข้อที่ต้องให้คนตรวจ', 'Items needing review'))} (${review.length})</h2><ul>${review
-      .map((i) => `<li><a href="#${escHtml(i.id)}">${escHtml(i.id)}</a> ${escHtml(tr(L, i.title, i.titleEn))}: ${escHtml(i.defects.map((d) => tr(L, d.message, d.messageEn || d.message)).join(' · ') || tr(L, 'ไม่พบปีที่ระบุในเอกสาร', 'no date found in the evidence'))}</li>`)
+      .map((i) => `<li><a href="#${escHtml(i.id)}">${escHtml(i.id)}</a> ${escHtml(tr(L, i.title, i.titleEn))}: ${escHtml(i.defects.map((d) => defectText(L, d, i)).join(' · ') || i.checks.filter((c) => c.status !== 'pass' && c.note).map((c) => say(L, c.note!)).join(' · ') || '–')}</li>`)
       .join('')}</ul>`);
   parts.push(`<section class="items"><h2>${escHtml(tr(L, `ผลรายข้อ (${r.items.length} ข้อ)`, `Items (${r.items.length})`))}</h2><table><thead><tr><th>${escHtml(tr(L, 'ข้อ', 'Item'))}</th><th>${escHtml(tr(L, 'หัวข้อ', 'Title'))}</th><th>${escHtml(tr(L, 'ผล', 'Outcome'))}</th><th class="opt">${escHtml(tr(L, 'หลักฐาน', 'Evidence'))}</th><th>${escHtml(tr(L, 'ปัญหาและวิธีแก้', 'Defects and how to fix'))}</th></tr></thead><tbody>${r.items.map((i) => itemRow(i, L, opts.screenshots)).join('')}</tbody></table></section>`);
   parts.push(`<h2>${escHtml(tr(L, 'ลิงก์เสีย แยกตามหน้าที่มีลิงก์', 'Broken links by the page that links them'))} (${r.links.broken.length})</h2>${
@@ -96,7 +98,7 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
       : `<p>${escHtml(tr(L, 'ไม่พบลิงก์เสีย', 'No broken links'))}</p>`
   }`);
   if (siteDefects.length) parts.push(`<h2>${escHtml(tr(L, 'ปัญหาอื่นของเว็บไซต์', 'Other site defects'))} (${siteDefects.length})</h2>${siteDefects.map((d) => defectHtml(d, L)).join('')}`);
-  if (r.warnings.length) parts.push(`<h2>${escHtml(tr(L, 'หมายเหตุ', 'Notes'))}</h2><ul>${r.warnings.map((w) => `<li>${escHtml(w)}</li>`).join('')}</ul>`);
+  if (r.warnings.length) parts.push(`<h2>${escHtml(tr(L, 'หมายเหตุ', 'Notes'))}</h2><ul>${r.warnings.map((w) => `<li>${escHtml(say(L, w))}</li>`).join('')}</ul>`);
   parts.push(`<footer class="meta"><p>${escHtml(r.tool.name)} ${escHtml(r.tool.version)} · ${escHtml(tr(L, 'ไล่อ่านเว็บไซต์เมื่อ', 'crawled'))} ${escHtml(r.crawledAt ?? '')} · ${escHtml(tr(L, 'ผลนี้เป็นการตรวจความพร้อมเบื้องต้น ไม่ใช่ผลการประเมินของ ป.ป.ช.', 'A readiness check, not the NACC assessment.'))}</p></footer>`);
 
   return `<!DOCTYPE html>

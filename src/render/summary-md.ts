@@ -1,4 +1,5 @@
 // summary.md: the short text for chat and e-mail (score, grade, counts, top defects); also what audit prints.
+import { defectText, say } from '../text/say.js';
 import type { Result } from '../model/result.js';
 import { formatScore } from '../score.js';
 import { tr, type Lang } from '../lang.js';
@@ -18,8 +19,8 @@ export function summaryText(r: Result, lang: Lang): string {
   ];
   for (const i of r.items.filter((x) => x.outcome === 'fail' || x.outcome === 'review')) {
     const d = i.defects[0];
-    lines.push(`- ${i.id} ${tr(lang, i.title, i.titleEn)} — ${tr(lang, i.outcome === 'fail' ? 'ไม่ผ่าน' : 'ต้องตรวจเพิ่ม', i.outcome)}${d ? `: ${tr(lang, d.message, d.messageEn)}` : ''}`);
+    lines.push(`- ${i.id} ${tr(lang, i.title, i.titleEn)} — ${tr(lang, i.outcome === 'fail' ? 'ไม่ผ่าน' : 'ต้องตรวจเพิ่ม', i.outcome)}${d ? `: ${defectText(lang, d, i)}${i.defects.length > 1 ? ` (+${i.defects.length - 1})` : ''}` : ''}`);
   }
-  if (r.warnings.length) lines.push('', `## ${tr(lang, 'หมายเหตุ', 'Notes')}`, ...r.warnings.map((w) => `- ${w}`));
+  if (r.warnings.length) lines.push('', `## ${tr(lang, 'หมายเหตุ', 'Notes')}`, ...r.warnings.map((w) => `- ${say(lang, w)}`));
   return `${lines.join('\n')}\n`;
 }

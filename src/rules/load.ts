@@ -1,4 +1,5 @@
-// Loads a framework folder (framework, items, scoring, messages), validates it with zod and cross-checks it.
+// Loads a framework folder (framework, items, scoring), validates it with zod and cross-checks it. Wording of
+// defects is not rule data: it lives in src/text per language, the same for every year.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +7,14 @@ import type { z } from 'zod';
 import { CHECKS } from '../checks/registry.js';
 import { compactKey } from '../derive/thai-text.js';
 import { InputError, parseJsonText, parseOrThrow, zodProblems, type Problem } from '../model/input-error.js';
-import { FrameworkFile, ItemsFile, MessagesFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
+import { FrameworkFile, ItemsFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
 
 /** The rule sets shipped with the package. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 function readJson<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
   const file = join(dir, name);
-  if (!existsSync(file)) throw new InputError(file, [{ path: '', message: 'file is missing (a framework folder needs framework.json, items.json, scoring.json, messages.json)' }]);
+  if (!existsSync(file)) throw new InputError(file, [{ path: '', message: 'file is missing (a framework folder needs framework.json, items.json and scoring.json)' }]);
   return parseOrThrow(schema, parseJsonText(readFileSync(file, 'utf8'), file), file);
 }
 
@@ -54,11 +55,6 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
           out.push({ file: items, path: `items[${i}].checks[${k}].options${p.path ? `.${p.path}` : ''}`, message: p.message });
       if (ref.check === 'required-elements' && item.elements.length === 0)
         out.push({ file: items, path: `items[${i}].elements`, message: 'required-elements is listed but the item has no elements' });
-      for (const kind of check.defects) {
-        // The message always comes from messages.json; an item may only override the how-to-fix text.
-        if (!rs.messages.defects[kind])
-          out.push({ file: 'messages.json', path: `defects.${kind}`, message: `no message for defect "${kind}", which ${item.id} can raise through ${ref.check}` });
-      }
     });
   });
 
@@ -95,8 +91,7 @@ export function loadRuleSet(dir: string): RuleSet {
   const framework = readJson(abs, 'framework.json', FrameworkFile);
   const { items } = readJson(abs, 'items.json', ItemsFile);
   const scoring = readJson(abs, 'scoring.json', ScoringFile);
-  const messages = readJson(abs, 'messages.json', MessagesFile);
-  const base = { id: framework.id, dir: abs, framework, items, scoring, messages };
+  const base = { id: framework.id, dir: abs, framework, items, scoring };
   const problems = conformanceProblems(base);
   if (problems.length) throw new InputError(abs, problems.map((p) => ({ path: `${p.file}: ${p.path}`, message: p.message })));
   const subIndicatorOf: Record<string, string> = {};

@@ -3,7 +3,7 @@ import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
-import { say } from '../text/say.js';
+import { defectText, say } from '../text/say.js';
 import { formatScore, scoreDropped } from '../score.js';
 
 export interface Digest {
@@ -36,7 +36,7 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
   const was = new Map(previous.items.map((i) => [i.id, i.outcome]));
   const newlyFailing = current.items
     .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
-    .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0]?.message ?? '' }));
+    .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0] ? defectText('th', i.defects[0], i) : '' }));
   const dropped = scoreDropped(current.score, previous.score);
   if (!newBrokenLinks.length && !newlyFailing.length && !dropped) return undefined;
   return {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
+import { defectText, itemOf } from '../text/say.js';
 
 /** `unreachable`: the site could not be read at all; the run has no score and no item verdicts. */
 export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'unreachable' | 'failed';
@@ -91,7 +92,7 @@ export class HistoryStore {
       const io = this.db.prepare(`INSERT INTO item_outcomes VALUES (?, ?, ?, ?)`);
       for (const i of r.items) io.run(runId, agency, i.id, i.outcome);
       const df = this.db.prepare(`INSERT OR IGNORE INTO defects VALUES (?, ?, ?, ?, ?, ?, ?)`);
-      for (const d of r.defects) df.run(runId, agency, defectKey(d), d.item ?? null, d.kind, d.url ?? null, d.message);
+      for (const d of r.defects) df.run(runId, agency, defectKey(d), d.item ?? null, d.kind, d.url ?? null, defectText('th', d, itemOf(r, d)));
       this.db
         .prepare(`UPDATE audits SET stage = 'recorded', as_of = ?, framework = ?, oit = ?, grade = ?, pass = ?, provisional = ?, error = NULL, finished_at = ? WHERE run_id = ? AND agency = ?`)
         .run(r.asOf, r.framework.id, r.score.oit, r.score.grade, r.score.pass === null ? null : Number(r.score.pass), Number(r.score.provisional), now.toISOString(), runId, agency);

@@ -1,12 +1,31 @@
 // English wording of every notice code. Thai twin: th.ts.
+import { EN_DEFECTS } from './en-defects.js';
 import type { Phrasebook } from './say.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 export const EN: Phrasebook = {
+  ...EN_DEFECTS,
   'site-unreachable': (d) => `${s(d.url)} could not be reached: ${d.status ? `it answered HTTP ${s(d.status)}` : ERROR_EN[s(d.error)] ?? `no connection (${s(d.error)})`}; nothing was judged or scored`,
   'budget-hit': (d) => `the crawl stopped at its ${s(d.limit)} limit after ${s(d.pages)} pages; ${s(d.notFollowed)} same-site links were not followed, so items not found need review (raise --max-pages / --max-depth / --max-minutes)`,
   'audit-interrupted': (d) => `stopped: what was collected is saved in ${s(d.file)} (not judged; judge it with oit judge)`,
+  'legacy-text': (d) => s(d.text),
+  'no-evidence': () => 'no evidence',
+  'no-readable-evidence': () => 'no readable evidence',
+  'elements-not-found': (d) => `not found in the text: ${s(d.elements)}`,
+  'mostly-images': () => 'the evidence is mostly images; a person must look',
+  'no-year-found': () => 'no year found in the evidence',
+  'no-month-due': () => 'no month of the period has ended yet',
+  'empty-month-unlinked': () => 'a "no procurement" statement was found but not tied to these months',
+  'egp-prefix-unusual': () => 'e-GP year prefix outside FY-1..FY+1',
+  'no-procurement-table': () => 'no procurement table or text to read',
+  'egp-checked': (d) => `${s(d.count)} e-GP numbers checked`,
+  'external-allowed': () => 'external links allowed for this item',
+  'check-threw': (d) => `the check failed: ${s(d.message)}`,
+  'item-not-final': (d) => `${s(d.item)}: ${s(d.outcome) === 'review' ? 'needs review' : s(d.outcome) === 'error' ? 'error' : 'not judged'}`,
+  'grouping-provisional': (d) => `sub-indicator ${s(d.subIndicator)}: grouping not confirmed`,
+  'index-year-mismatch': (d) => `${s(d.url)} is the ITA index of ${s(d.year)}, not of the assessed year`,
+  'other-year-index': (d) => `ITA/OIT pages for other years (${s(d.years)}) were not scored against this framework`,
   'no-page-read': () => 'no page could be read',
   'app-shell-pages': (d) => `${s(d.count)} pages build their content with JavaScript and were not rendered, e.g. ${s(d.example)}`,
   'moit-site': () => 'this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it',

@@ -1,4 +1,5 @@
 // Thai wording of every notice code (warnings, errors, CLI lines, alerts). English twin: en.ts.
+import { TH_DEFECTS } from './th-defects.js';
 import type { Phrasebook } from './say.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -6,10 +7,28 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 const LIMIT: Record<string, string> = { pages: 'จำนวนหน้า', depth: 'ความลึกของลิงก์', documents: 'จำนวนไฟล์', time: 'เวลา' };
 
 export const TH: Phrasebook = {
+  ...TH_DEFECTS,
   'site-unreachable': (d) =>
     `เข้าเว็บไซต์ ${s(d.url)} ไม่ได้: ${d.status ? `ตอบกลับด้วยรหัส ${s(d.status)}` : ERROR_TH[s(d.error)] ?? `เชื่อมต่อไม่ได้ (${s(d.error)})`} จึงไม่ได้ตรวจและไม่คิดคะแนน`,
   'budget-hit': (d) => `การไล่อ่านหยุดที่${LIMIT[s(d.limit)] ?? s(d.limit)}ที่กำหนด หลังอ่าน ${s(d.pages)} หน้า ยังมีลิงก์ในเว็บไซต์อีก ${s(d.notFollowed)} ลิงก์ที่ไม่ได้เปิด ข้อที่ไม่พบจึงต้องตรวจเพิ่ม (เพิ่ม --max-pages / --max-depth / --max-minutes ได้)`,
   'audit-interrupted': (d) => `หยุดกลางคัน: บันทึกสิ่งที่อ่านแล้วไว้ที่ ${s(d.file)} (ยังไม่ได้ตรวจ ใช้ oit judge เพื่อตรวจจากไฟล์นี้)`,
+  'legacy-text': (d) => s(d.text),
+  'no-evidence': () => 'ไม่พบหลักฐาน',
+  'no-readable-evidence': () => 'หลักฐานอ่านข้อความไม่ได้',
+  'elements-not-found': (d) => `ไม่พบในข้อความ: ${s(d.elements)}`,
+  'mostly-images': () => 'หลักฐานเป็นภาพเป็นส่วนใหญ่ ต้องให้คนดู',
+  'no-year-found': () => 'ไม่พบปีที่ระบุในหลักฐาน',
+  'no-month-due': () => 'ยังไม่มีเดือนใดของรอบที่สิ้นสุด',
+  'empty-month-unlinked': () => 'พบข้อความว่าไม่มีการจัดซื้อจัดจ้าง แต่ไม่ได้ระบุเดือน',
+  'egp-prefix-unusual': () => 'เลข e-GP ขึ้นต้นด้วยปีที่อยู่นอกช่วงปีงบประมาณ ±1',
+  'no-procurement-table': () => 'ไม่พบตารางหรือข้อความการจัดซื้อจัดจ้างให้อ่าน',
+  'egp-checked': (d) => `ตรวจเลข e-GP แล้ว ${s(d.count)} เลข`,
+  'external-allowed': () => 'ข้อนี้ยอมให้ลิงก์ไปเว็บไซต์อื่นได้',
+  'check-threw': (d) => `การตรวจขัดข้อง: ${s(d.message)}`,
+  'item-not-final': (d) => `${s(d.item)}: ${s(d.outcome) === 'review' ? 'ต้องให้คนตรวจ' : s(d.outcome) === 'error' ? 'ตรวจไม่สำเร็จ' : 'ยังไม่ได้ตรวจ'}`,
+  'grouping-provisional': (d) => `ตัวชี้วัดย่อย ${s(d.subIndicator)}: การจัดกลุ่มยังไม่ยืนยัน`,
+  'index-year-mismatch': (d) => `หน้า ${s(d.url)} เป็นหน้ารวมข้อมูล ITA ปี ${s(d.year)} ไม่ใช่ปีที่ประเมิน`,
+  'other-year-index': (d) => `พบหน้า ITA/OIT ของปีอื่น (${s(d.years)}) ซึ่งไม่นำมาตรวจกับกรอบนี้`,
   'no-page-read': () => 'ไม่ได้หน้าเว็บใดเลย',
   'app-shell-pages': (d) => `${s(d.count)} หน้าสร้างเนื้อหาด้วย JavaScript และยังไม่ได้แสดงผลในเบราว์เซอร์ เช่น ${s(d.example)}`,
   'moit-site': () => 'เว็บไซต์นี้เผยแพร่รายการ MOIT ของกระทรวงสาธารณสุข ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้',

@@ -1,4 +1,5 @@
 // A site whose menu and ITA page are built by JavaScript: found with --render auto, missed with never.
+import { say } from '../../src/text/say.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/collect/browser.js';
@@ -57,7 +58,7 @@ describe.skipIf(!haveBrowser)('JavaScript-rendered sites', () => {
     const a = await crawlSite(site.url, { render: 'never', recheckDelayMs: 50, sitemaps: false });
     const r = judge(a, rs, { asOf: '2023-05-15' });
     expect(r.items.filter((i) => i.evidence.length > 0)).toHaveLength(0);
-    expect(r.warnings.join(' ')).toContain('JavaScript');
+    expect(r.warnings.map((w) => say('en', w)).join(' ')).toContain('JavaScript');
   });
 
   it('keeps to the rendering budget', async () => {

@@ -112,13 +112,13 @@ describe('locating evidence without an index, and index hygiene', () => {
     const old = page('/ita2565/', 'ITA ปีงบประมาณ พ.ศ. 2565', 'ตาราง', rs.items.map((i) => ({ url: `${SITE}/old/${i.id}.html`, text: i.title, context: `${i.id} ${i.title}` })));
     const r = judge(artifacts([HOME, old]), rs, { asOf: '2023-05-15' });
     expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
-    expect(r.warnings.join(' ')).toContain('2565');
+    expect(r.warnings).toContainEqual({ code: 'other-year-index', data: { years: '2565' } });
   });
 
   it('refuses a Ministry of Public Health MOIT list', () => {
     const moit = page('/moit/', 'MOIT 2566', 'ตาราง', Array.from({ length: 20 }, (_, k) => ({ url: `${SITE}/moit/${k + 1}.html`, text: `MOIT${k + 1} ข้อมูล`, context: `MOIT${k + 1} ข้อมูล` })));
     const r = judge(artifacts([HOME, moit]), rs, { asOf: '2023-05-15' });
-    expect(r.warnings.join(' ')).toContain('MOIT');
+    expect(r.warnings.map((w) => w.code)).toContain('moit-index-page');
     expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
   });
 

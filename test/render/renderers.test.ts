@@ -21,7 +21,7 @@ describe('renderers over the golden result', () => {
   it('itas.csv, summary.md, junit.xml, index.html', async () => {
     await expect(renderItasCsv(golden, 'th')).toMatchFileSnapshot('../golden/itas.csv');
     await expect(summaryText(golden, 'th')).toMatchFileSnapshot('../golden/summary.md');
-    await expect(renderJunit(golden)).toMatchFileSnapshot('../golden/junit.xml');
+    await expect(renderJunit(golden, 'th')).toMatchFileSnapshot('../golden/junit.xml');
     await expect(renderIndexHtml([{ result: golden, href: 'demo/report.html' }], 'th')).toMatchFileSnapshot('../golden/index.html');
   });
   it('itas.xlsx holds the same rows as the CSV', async () => {
@@ -46,7 +46,7 @@ describe('renderers over the golden result', () => {
   it('shows what is new, fixed and still open against a previous result', () => {
     const before = structuredClone(golden);
     before.defects = before.defects.filter((d) => d.item !== 'O21');
-    before.defects.push({ kind: 'not-found', item: 'O5', message: 'x', messageEn: 'x', fix: '', fixEn: '' });
+    before.defects.push({ kind: 'not-found', item: 'O5', data: {} });
     const d = diffResults(golden, before);
     expect(d.added.map((x) => x.item)).toEqual(['O21', 'O21']);
     expect(d.fixed.map((x) => x.item)).toEqual(['O5']);
@@ -84,7 +84,7 @@ describe('hostile crawled text is escaped in every format', () => {
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
   it('junit.xml: well-formed, markup escaped', () => {
-    const xml = renderJunit(r);
+    const xml = renderJunit(r, 'th');
     expect(xml).not.toContain('<script>');
     expect(escXml('a\u0001<b>')).toBe('a&lt;b&gt;');
     expect(xml).toContain('&lt;script&gt;');
@@ -94,5 +94,27 @@ describe('hostile crawled text is escaped in every format', () => {
     expect(safeHref('data:text/html,x')).toBeUndefined();
     expect(safeHref('https://a.go.th/x')).toBe('https://a.go.th/x');
     expect(XSS).toContain('<script>');
+  });
+});
+
+describe('--lang en', () => {
+  it('report.html, summary.md and junit.xml in English carry no Thai but the agency\'s own content', () => {
+    const r = goldenResult();
+    // What the agency published stays as published: its name, its page and file titles, and quoted Thai phrases
+    // that the fix text tells the agency to write ("ไม่มีการจัดซื้อจัดจ้าง").
+    const content = [r.agency ?? '', ...r.items.flatMap((i) => i.evidence.flatMap((e) => [e.title ?? '', e.text ?? '', e.label ?? '']))].filter(Boolean);
+    const strip = (text: string) => {
+      let t = text.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+      for (const c of content.sort((a, b) => b.length - a.length)) t = t.replaceAll(c, '');
+      return t.replace(/"[^"]*"/g, '');
+    };
+    for (const [name, text] of [
+      ['report.html', renderReportHtml(r, { lang: 'en' })],
+      ['summary.md', summaryText(r, 'en')],
+      ['junit.xml', renderJunit(r, 'en')],
+    ] as const) {
+      const thai = strip(text).match(/[^\s<>]*[\u0E00-\u0E7F]+[^\s<>]*/g) ?? [];
+      expect(thai, name).toEqual([]);
+    }
   });
 });
