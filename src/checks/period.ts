@@ -20,12 +20,17 @@ function expectation(rule: z.infer<typeof Rule>, fy: number): { year: number; th
   }
 }
 
-export const period: Check<{ rule: z.infer<typeof Rule> }> = {
+/** The item's own time rule is the period: one field in the rule data, not a second copy in the check's options. */
+export const period: Check<Record<string, never>> = {
   id: 'period',
   description: 'The evidence is dated for the period of the item’s time rule (Thai fiscal year Oct–Sep, BE years).',
-  options: z.strictObject({ rule: Rule }),
+  options: z.strictObject({}),
   defects: ['out-of-period'],
-  run(ctx, { rule }) {
+  run(ctx) {
+    const parsed = Rule.safeParse(ctx.item.time);
+    // current and monthly items have no period to check (monthly-coverage checks the months).
+    if (!parsed.success) return { status: 'pass', defects: [] };
+    const rule = parsed.data;
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const want = expectation(rule, ctx.fiscalYear);
     // Strong signals first: "ปีงบประมาณ 2566", a plan's span, full dates. A bare year is used only when there is

@@ -53,6 +53,8 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
       if (!parsed.success)
         for (const p of zodProblems(parsed.error))
           out.push({ file: items, path: `items[${i}].checks[${k}].options${p.path ? `.${p.path}` : ''}`, message: p.message });
+      if (ref.check === 'period' && (item.time === 'current' || item.time === 'monthly'))
+        out.push({ file: items, path: `items[${i}].checks[${k}]`, message: `period checks the item's time rule, but ${item.id}'s time is "${item.time}" (no period to check; monthly items use monthly-coverage)` });
       if (ref.check === 'required-elements' && item.elements.length === 0)
         out.push({ file: items, path: `items[${i}].elements`, message: 'required-elements is listed but the item has no elements' });
     });
