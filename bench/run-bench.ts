@@ -83,7 +83,7 @@ async function main() {
   // Memory as the site grows: the same crawl on a site twice as large (40 agencies), ours only.
   const big = makeSite(join(tmpdir(), 'oit-bench-site-40'), 40);
   const bigServer = await startServer(big, 8792);
-  let growth = '';
+  let growth: string;
   try {
     const t40 = timed([process.execPath, ...CLI_NODE_FLAGS, join(ROOT, 'dist', 'cli.js'), 'crawl', `${bigServer.origin}/`, '--out', join(work, 'ours-40'), '--concurrency', '16', '--per-host', '16', '--max-pages', '100000', '--max-depth', '100', '--quiet'], ROOT);
     const s40 = await bigServer.stats();

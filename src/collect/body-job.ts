@@ -1,6 +1,6 @@
 // What the crawl hands a body worker and gets back; kept apart from the parsers so the crawl's thread never loads them.
 import type { Document, Page } from '../model/artifacts.js';
-import { extensionKind } from './classify.js';
+import { extensionKind } from '../derive/classify.js';
 import type { NotFoundFingerprint } from './page-signals.js';
 
 export interface BodyJob {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Artifacts, ErrorInfo, LinkCheck, Page } from '../model/artifacts.js';
 import { ARTIFACTS_SCHEMA_VERSION } from '../model/artifacts.js';
 import { TOOL } from '../version.js';
-import { isAssetUrl, isDocumentUrl, isImageUrl, hasRepeatingPath, trapKey, unverifiableReason } from './classify.js';
+import { isAssetUrl, isDocumentUrl, isImageUrl, hasRepeatingPath, trapKey, unverifiableReason } from '../derive/classify.js';
 import { fetchUrl, makeDispatchers, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
 import type { NotFoundFingerprint } from './page-signals.js';
 import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';

@@ -72,6 +72,8 @@ async function extractPdf(bytes: Uint8Array, limits: DocLimits): Promise<Extract
     const text = normaliseThai(parts.join('\n')).replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n');
     const letters = text.replace(/\s/g, '').length;
     // Fonts without a Unicode map give control characters instead of text: as good as no text layer.
+    // Control characters are exactly what this counts: text that is binary garbage, not Thai.
+    // eslint-disable-next-line no-control-regex
     const garbage = (text.match(/[\u0000-\u0008\u000B-\u001F\uFFFD]/g) ?? []).length;
     const unreadable = letters > 0 && garbage / letters > 0.1;
     await doc.destroy();

@@ -42,6 +42,6 @@ export function looksLegacyFontEncoded(text: string, thaiLetters: number): boole
   if (text.length < 300 || thaiLetters > text.length * 0.01) return false;
   const tokens = text.split(/\s+/).filter((t) => t.length >= 3);
   if (tokens.length < 20) return false;
-  const odd = tokens.filter((t) => /[A-Za-z]/.test(t) && /[0-9'";:\[\]{}|\\^~`]/.test(t.slice(1, -1))).length;
+  const odd = tokens.filter((t) => /[A-Za-z]/.test(t) && /[0-9'";:[\]{}|\\^~`]/.test(t.slice(1, -1))).length;
   return odd / tokens.length > 0.25;
 }

@@ -3,7 +3,7 @@
 import type { Document, Page } from '../model/artifacts.js';
 import { decodeHtml } from './decode.js';
 import type { BodyJob, BodyResult } from './body-job.js';
-import { extensionKind } from './classify.js';
+import { extensionKind } from '../derive/classify.js';
 import { extractDocument } from './documents.js';
 import { parseHtml } from './html.js';
 import { isSoftNotFound, pageFlags } from './page-signals.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Result } from '../model/result.js';
 import { CHROMIUM_ARGS, INSTALL_HINT } from './browser.js';
 import { locateBrowser } from './render.js';
-import { isDocumentUrl } from './classify.js';
+import { isDocumentUrl } from '../derive/classify.js';
 
 /** Takes the shots into `<out>/screenshots/<item>.png`; returns item id → relative file name. */
 export async function takeScreenshots(result: Result, out: string, opts: { timeoutMs: number; userAgent: string; max?: number }): Promise<Record<string, string>> {

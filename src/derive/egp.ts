@@ -78,7 +78,7 @@ export function egpFromTables(tables: readonly Table[], fiscalYear?: number): Eg
   return out;
 }
 
-const EGP_IN_TEXT = /(?:เลขที่โครงการ|เลขโครงการ|e-?GP)\s*(?:\(e-?GP\))?\s*(?:ที่|เลขที่)?\s*[:：]?\s*([0-9\u0E50-\u0E59][0-9\u0E50-\u0E59 \-]{6,18}[0-9\u0E50-\u0E59])/gi;
+const EGP_IN_TEXT = /(?:เลขที่โครงการ|เลขโครงการ|e-?GP)\s*(?:\(e-?GP\))?\s*(?:ที่|เลขที่)?\s*[:：]?\s*([0-9\u0E50-\u0E59][0-9\u0E50-\u0E59 -]{6,18}[0-9\u0E50-\u0E59])/gi;
 
 /** e-GP numbers written after a label in running text (PDF text, paragraphs). */
 export function egpFromText(text: string, fiscalYear?: number): EgpFinding[] {

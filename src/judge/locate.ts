@@ -3,7 +3,7 @@ import type { Link, Page } from '../model/artifacts.js';
 import type { Evidence } from '../model/result.js';
 import type { Item } from '../model/rule-set.js';
 import { compactKey } from '../derive/thai-text.js';
-import { isDocumentUrl, unverifiableReason } from '../collect/classify.js';
+import { isDocumentUrl, unverifiableReason } from '../derive/classify.js';
 import type { ChildTarget, EvidenceTarget } from '../checks/types.js';
 import type { ArtifactIndex } from './artifact-index.js';
 import type { IndexPage } from './index-pages.js';

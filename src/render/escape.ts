@@ -35,5 +35,6 @@ export function csvCell(v: unknown): string {
 /** XML text and attribute values; characters XML 1.0 forbids are dropped. */
 export const escXml = (s: unknown): string =>
   String(s ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what XML 1.0 forbids and this removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (c) => HTML[c]!);

@@ -24,7 +24,7 @@ async function post(url: string, body: string, headers: Record<string, string>, 
     res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(15_000), redirect: 'error' });
   } catch (err) {
     const cause = (err as { cause?: { message?: string } }).cause?.message;
-    throw new Error(`${what}: ${(err as Error).message}${cause ? ` (${cause})` : ''}`);
+    throw new Error(`${what}: ${(err as Error).message}${cause ? ` (${cause})` : ''}`, { cause: err });
   }
   const answer = (await res.text().catch(() => '')).slice(0, 200);
   if (!res.ok) throw new Error(`${what} answered HTTP ${res.status}${answer ? `: ${answer}` : ''}`);

@@ -1,4 +1,5 @@
-// Decides, before fetching, what a URL is: a document, an asset, or a service that cannot be checked from outside.
+// Decides, before fetching, what a URL is: a document, an asset, or a service that cannot be checked from outside (pure:
+// the collector uses it to choose what to fetch, the judge to explain what it found).
 
 const DOC_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|csv|txt|rtf)$/i;
 const IMAGE_EXT = /\.(png|jpe?g|gif|bmp|webp|svg|tiff?)$/i;
