@@ -1,4 +1,7 @@
 // Regression: a task of the crawl that rejected became an unhandled rejection (Pending.push did `void p.finally()`).
+import { existsSync, mkdtempSync, readdirSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../src/collect/crawl.js';
 import { Pending } from '../../src/collect/pending.js';
@@ -16,6 +19,13 @@ afterEach(async () => {
   await fixture?.close();
   fixture = undefined;
 });
+function safeLink(fd: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return '';
+  }
+}
 /** Node reports an unhandled rejection after the microtask queue drains: give it a few turns of the event loop. */
 const turns = () => new Promise((r) => setTimeout(r, 50));
 
@@ -59,8 +69,12 @@ describe('a crawl task that rejects', () => {
     fixture = await serve({ '/': (_q, r) => send(r, 200, html('home', links)) }, (_q, r) => send(r, 200, html('page', '')));
     const boom = new Error('progress hook failed');
     let calls = 0;
+    // Linux shows the process's open files: the spool files must be closed on this path too.
+    const openFiles = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').filter((fd) => /spool/.test(safeLink(fd))).length : 0);
+    const spoolDir = mkdtempSync(join(tmpdir(), 'oit-stray-'));
     // The progress hook runs inside a crawl task: its throw is the stray rejection.
     const run = crawlSite(fixture.url, { recheckDelayMs: 50, timeoutSeconds: 5, sitemaps: false, concurrency: 1, perHost: 1 }, {
+      spoolDir,
       onProgress: () => {
         if (++calls === 2) throw boom;
       },
@@ -69,7 +83,9 @@ describe('a crawl task that rejects', () => {
     const seen = fixture.log.length;
     await turns();
     expect(unhandled).toEqual([]);
-    // Nothing of the run goes on after it rejected.
+    // The run stopped fetching when the task failed (the 60 pages were queued), and nothing goes on after it rejected.
+    expect(fixture.log.filter((l) => l.startsWith('GET /p')).length).toBeLessThan(5);
     expect(fixture.log.length).toBe(seen);
+    expect(openFiles()).toBe(0);
   });
 });
