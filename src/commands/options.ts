@@ -3,7 +3,7 @@
 // printed from the same table, and the defaults are the crawler's and the config file's (DEFAULT_CRAWL_OPTIONS).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_CRAWL_OPTIONS, type CrawlOptions } from '../collect/crawl.js';
+import { DEFAULT_CRAWL_OPTIONS, type CrawlOptions } from '../collect/crawl-options.js';
 import { pickLang, type Lang } from '../lang.js';
 import { UsageError } from './errors.js';
 

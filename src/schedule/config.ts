@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_CRAWL_OPTIONS as D } from '../collect/crawl.js';
+import { DEFAULT_CRAWL_OPTIONS as D } from '../collect/crawl-options.js';
 import { InputError, jsonPath, type Problem } from '../model/input-error.js';
 
 const Url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
