@@ -129,19 +129,23 @@ async function extractXlsx(bytes: Buffer, limits: DocLimits): Promise<Extracted>
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   const tables: Table[] = [];
   const lines: string[] = [];
-  for await (const ws of reader as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
+  for await (const ws of reader as AsyncIterable<AsyncIterable<{ values: unknown; number: number }>>) {
     const rows: string[][] = [];
+    const rowNumbers: number[] = [];
     let truncated = false;
     for await (const row of ws) {
       if (rows.length >= limits.sheetRows) {
         truncated = true;
         continue;
       }
-      const values = (row.values as unknown[]).slice(1).map((v) => normaliseThai(cellText(v)).trim());
+      // exceljs gives a sparse array: a blank cell is a hole, which must stay an empty cell in its column (a
+      // totals row "รวม 30 โครงการ" has blanks between its numbers), never a null or a shifted column.
+      const values = Array.from((row.values as unknown[]).slice(1), (v) => normaliseThai(cellText(v)).trim());
       rows.push(values);
+      rowNumbers.push(row.number);
       if (lines.length < limits.sheetRows) lines.push(values.join(' '));
     }
-    if (rows.length) tables.push({ rows, truncated });
+    if (rows.length) tables.push({ rows, rowNumbers, truncated });
   }
   return { kind: 'xlsx', ...cap(lines.join('\n'), limits.textChars), meta: {}, tables };
 }

@@ -26,6 +26,8 @@ export type Link = z.infer<typeof Link>;
 export const Table = z.strictObject({
   /** Cell texts, row by row (header rows included), bounded. */
   rows: z.array(z.array(z.string())),
+  /** A spreadsheet's own row number of each row (blank rows are not read), so findings cite the sheet's row. */
+  rowNumbers: z.array(z.number().int()).optional(),
   truncated: z.boolean().default(false),
 });
 export type Table = z.infer<typeof Table>;
