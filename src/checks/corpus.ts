@@ -5,10 +5,14 @@ import type { CheckContext, EvidenceTarget } from './types.js';
 export interface Corpus {
   /** Everything readable, joined. */
   text: string;
-  /** compactKey(text), for phrase matching. */
+  /** compactKey of the content an element can be shown by: page body, document text and tables, pictures' names. */
   compact: string;
+  /** compactKey of the labels around it (titles, headings, link texts, file names): the item's own names are cut out. */
+  labels: string;
   /** URLs of documents that have pages but no text layer (scans). */
   scanned: string[];
+  /** Links from the evidence to services that cannot be read automatically (Google Drive, Forms): the data may be there. */
+  unreadableLinks: string[];
   /** The evidence page shows images in its content (an org chart or a poster may carry the data). */
   hasImages: boolean;
   /** Some evidence was actually read (a page or a file that opened); otherwise there is nothing to judge. */
@@ -17,17 +21,32 @@ export interface Corpus {
 
 const DOC_TEXT_LIMIT = 60_000;
 
-function targetText(t: EvidenceTarget): string[] {
-  // The index's link text is the agency's claim about the evidence, not the evidence: it is left out here.
+/** What the evidence says: the page's own text (its chrome taken out), documents, tables, and what its pictures are. */
+function bodyText(t: EvidenceTarget, withChrome: boolean): string[] {
   const parts: string[] = [];
-  // Link targets count as content: a Social Network or E-Service page proves itself by where it links.
-  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text, t.page.links.map((l) => l.url).filter(Boolean).join(' '));
-  if (t.document) parts.push(t.document.meta.title ?? '', t.document.text.slice(0, DOC_TEXT_LIMIT), decodeName(t.document.url));
+  if (t.page) {
+    parts.push(t.page.text);
+    // A picture's alt text and file name say what it is ("แผนภูมิโครงสร้าง…", org-chart-2566.png).
+    for (const img of t.page.images) parts.push(img.alt, decodeName(img.src));
+    // Link targets count as content: a Social Network or E-Service page proves itself by where it links.
+    parts.push(t.page.links.map((l) => l.url).filter(Boolean).join(' '));
+  }
+  if (withChrome && t.chromeText) parts.push(t.chromeText);
+  if (t.document) parts.push(t.document.text.slice(0, DOC_TEXT_LIMIT));
   for (const c of t.children) {
-    parts.push(c.anchor, decodeName(c.url));
     if (c.document) parts.push(c.document.text.slice(0, DOC_TEXT_LIMIT));
     if (c.document?.tables.length) parts.push(c.document.tables.flatMap((tb) => tb.rows.map((r) => r.join(' '))).join('\n'));
   }
+  return parts;
+}
+
+/** How the evidence is labelled: titles, headings, link texts and file names. The index's link text is left out: it is
+ * the agency's claim about the evidence, not the evidence. */
+function labelText(t: EvidenceTarget): string[] {
+  const parts: string[] = [];
+  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text));
+  if (t.document) parts.push(t.document.meta.title ?? '', decodeName(t.document.url));
+  for (const c of t.children) parts.push(c.anchor, decodeName(c.url));
   return parts;
 }
 
@@ -42,7 +61,9 @@ export function decodeName(url: string): string {
 }
 
 export function buildCorpus(ctx: CheckContext): Corpus {
-  const text = ctx.targets.flatMap(targetText).filter(Boolean).join('\n');
+  const withChrome = ctx.item.hints.siteChrome;
+  const body = ctx.targets.flatMap((t) => bodyText(t, withChrome)).filter(Boolean).join('\n');
+  const labels = ctx.targets.flatMap(labelText).filter(Boolean).join('\n');
   const scanned: string[] = [];
   for (const t of ctx.targets) {
     // A page drawn with private font codes is as unreadable as a scan.
@@ -51,10 +72,11 @@ export function buildCorpus(ctx: CheckContext): Corpus {
       if (d && d.hasTextLayer === false) scanned.push(d.url);
     }
   }
+  const unreadableLinks = [...new Set(ctx.targets.flatMap((t) => t.children.filter((c) => c.link?.state === 'unverifiable' && /google-drive|google-forms|login/.test(c.link.reason ?? '')).map((c) => c.url)))];
   const hasImages = ctx.targets.some((t) => (t.page?.images?.length ?? 0) > 0 || t.document?.kind === 'image' || t.children.some((c) => c.document?.kind === 'image'));
   const opened = (d: { status: number; error?: { code: string } } | undefined) => d !== undefined && d.status < 400 && !['corrupt', 'encrypted', 'zip-bomb'].includes(d.error?.code ?? '');
   const readable = ctx.targets.some((t) => (t.page && opened(t.page) && !t.page.soft404) || opened(t.document) || t.children.some((c) => opened(c.document)));
-  return { text, compact: compactKey(text), scanned, hasImages, readable };
+  return { text: `${labels}\n${body}`, compact: compactKey(body), labels: compactKey(labels), scanned, unreadableLinks, hasImages, readable };
 }
 
 /** Short text that dates a target: labels, titles, headings, file names and the start of each document. */
@@ -66,5 +88,14 @@ export function datingText(t: EvidenceTarget, head = 4000): string {
     parts.push(c.anchor, decodeName(c.url));
     if (c.document) parts.push(c.document.text.slice(0, head));
   }
+  return parts.filter(Boolean).join('\n');
+}
+
+/** Titles and headings of a target: where an agency states which year a page or file is for (the index's own link
+ * text is its claim about the target, so it is not among them). */
+export function headingText(t: EvidenceTarget): string {
+  const parts: string[] = [];
+  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text));
+  if (t.document) parts.push(t.document.meta.title ?? '', t.document.text.slice(0, 300));
   return parts.filter(Boolean).join('\n');
 }

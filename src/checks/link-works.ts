@@ -74,7 +74,8 @@ export const linkWorks: Check<{ acceptUnverifiable: boolean }> = {
         if (cv.status === 'fail') worst = 'fail';
         else if (worst === 'pass') worst = 'cant-tell';
       }
-      return { status: worst, defects: [...v.defects, ...childDefects] };
+      const extrasOnly = worst === 'cant-tell' && childDefects.every((d) => d.kind === 'unverifiable');
+      return { status: worst, defects: [...v.defects, ...childDefects], ...(extrasOnly ? { extrasOnly } : {}) };
     }
     const status = failures.some((f) => !f.ok && f.status === 'cant-tell') ? 'cant-tell' : 'fail';
     return { status, defects: failures.flatMap((f) => f.defects) };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { fiscalYearOf } from '../derive/fiscal.js';
 import { findThaiDates, findYearMentions } from '../derive/thai-date.js';
-import { datingText } from './corpus.js';
+import { datingText, headingText } from './corpus.js';
 import type { Check } from './types.js';
 
 const Rule = z.enum(['fiscal-year', 'previous-fiscal-year', 'first-six-months', 'covers-fiscal-year']);
@@ -33,38 +33,43 @@ export const period: Check<Record<string, never>> = {
     const rule = parsed.data;
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const want = expectation(rule, ctx.fiscalYear);
-    // Strong signals first: "ปีงบประมาณ 2566", a plan's span, full dates. A bare year is used only when there is
-    // nothing stronger, because menus and footers carry years of their own ("ITA 2566" in every header).
-    const strong = new Set<number>();
-    const weak = new Set<number>();
-    let strongOk = false;
-    let weakOk = false;
+    // A file we cannot read says its year only through its name or link text: a claim, not the evidence.
+    if (ctx.targets.every((t) => !t.page && t.document && (t.document.hasTextLayer === false || t.document.kind === 'image' || Boolean(t.document.error))))
+      return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
+    // Every dating signal votes for a fiscal year. A statement of the fiscal year weighs most, in a title or heading
+    // above all; each full date is one vote; a span ("แผน 2564–2566" mentioned in passing) counts fully only for a plan
+    // that must cover the year. A news list that mentions "ปีงบประมาณ 2567" once among twenty dated FY2566 entries is
+    // about FY2566; a report headed "ประจำปีงบประมาณ 2565" is about 2565 whatever plan span it cites.
+    const votes = new Map<number, number>();
+    const vote = (year: number, w: number) => votes.set(year, (votes.get(year) ?? 0) + w);
+    let coverOk = false;
     for (const t of ctx.targets) {
+      const heads = headingText(t);
+      for (const m of findYearMentions(heads)) if (m.kind === 'fiscal') vote(m.year, 4);
       const text = datingText(t);
       for (const m of findYearMentions(text)) {
         if (m.kind === 'range') {
-          for (let y = m.year; y <= (m.to ?? m.year); y++) strong.add(y);
-          if (want.year >= m.year && want.year <= (m.to ?? m.year)) strongOk = true;
-        } else if (m.kind === 'fiscal') {
-          strong.add(m.year);
-          if (m.year === want.year) strongOk = true;
-        } else {
-          weak.add(m.year);
-          if (m.year === want.year) weakOk = true;
-        }
+          const to = m.to ?? m.year;
+          if (rule === 'covers-fiscal-year') {
+            if (want.year >= m.year && want.year <= to) coverOk = true;
+            for (let y = m.year; y <= to; y++) vote(y, 1);
+          } else if (to - m.year <= 1) for (let y = m.year; y <= to; y++) vote(y, 0.5);
+        } else if (m.kind === 'fiscal') vote(m.year, 2);
+        else vote(m.year, 0.25);
       }
       for (const d of findThaiDates(text)) {
         if (d.day === undefined) continue;
         // A dated document: the fiscal year it was dated in (a report on FY N-1 is often dated early in FY N).
         const fy = fiscalYearOf(d);
-        weak.add(fy);
-        if (fy === want.year || (rule === 'previous-fiscal-year' && fy === want.year + 1)) weakOk = true;
+        vote(rule === 'previous-fiscal-year' && fy === want.year + 1 ? want.year : fy, 1);
       }
     }
-    const ok = strong.size ? strongOk : weakOk;
-    const found = strong.size ? strong : weak;
-    if (ok) return { status: 'pass', defects: [] };
-    if (found.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
+    if (coverOk) return { status: 'pass', defects: [] };
+    const best = Math.max(0, ...votes.values());
+    const mine = votes.get(want.year) ?? 0;
+    if (mine > 0 && mine >= best / 2) return { status: 'pass', defects: [] };
+    if (votes.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
+    const found = new Set([...votes].filter(([, n]) => n >= best / 2).map(([y]) => y));
     const years = [...found].sort((a, b) => a - b);
     return {
       status: 'fail',

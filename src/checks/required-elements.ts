@@ -9,16 +9,18 @@ export const requiredElements: Check<{ minimum?: number }> = {
   id: 'required-elements',
   description: "Each required element of the item (its rule data's `elements`) appears in the evidence or the files it links.",
   options: z.strictObject({ minimum: z.number().int().min(1).optional() }),
-  defects: ['missing-element', 'scanned-document'],
+  defects: ['missing-element', 'scanned-document', 'unverifiable'],
   run(ctx, { minimum }) {
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
     const corpus = buildCorpus(ctx);
     // A link that does not open is reported by link-works; it is not also "missing" every element.
     if (!corpus.readable) return { status: 'cant-tell', defects: [], note: { code: 'no-readable-evidence', data: {} } };
     const elements = ctx.item.elements.filter((e) => e.appliesTo === 'all' || ctx.agencyType === 'local-government');
-    // The item's own title is not its content: a page that only repeats "อำนาจหน้าที่" has not shown the duties.
+    // The item's own names are not its content where they are labels: a page titled "อำนาจหน้าที่" has not shown the
+    // duties. In the body they are words like any other ("ยุทธศาสตร์ที่ 1 …" on a development plan).
     const names = ownNames(ctx.item);
-    const missing = elements.filter((e) => !e.anyOf.some((p) => occursBeyond(corpus.compact, compactKey(p), names)));
+    const shown = (p: string) => corpus.compact.includes(compactKey(p)) || occursBeyond(corpus.labels, compactKey(p), names);
+    const missing = elements.filter((e) => !e.anyOf.some(shown));
     const needed = minimum ?? elements.length;
     if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
     const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));
@@ -30,7 +32,16 @@ export const requiredElements: Check<{ minimum?: number }> = {
         note: { code: 'elements-not-found', data: { elements: missing.map((e) => e.id).join(', ') } },
       };
     }
-    if (corpus.hasImages && corpus.text.length < 1500) {
+    // The rest may sit behind a link that cannot be opened without a browser session (Google Drive, a form).
+    if (corpus.unreadableLinks.length) {
+      return {
+        status: 'cant-tell',
+        defects: corpus.unreadableLinks.map((url) => ({ kind: 'unverifiable' as const, url, data: { reason: 'google-drive' } })),
+        note: { code: 'elements-behind-link', data: { elements: missing.map((e) => e.id).join(', ') } },
+      };
+    }
+    // An org chart or a map drawn as a picture cannot be read; anything else missing is missing, pictures or not.
+    if (corpus.hasImages && missing.every((e) => e.picture)) {
       return { status: 'cant-tell', defects, note: { code: 'mostly-images', data: {} } };
     }
     return { status: 'fail', defects };

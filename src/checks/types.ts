@@ -17,7 +17,10 @@ export interface ChildTarget {
 export interface EvidenceTarget {
   evidence: Evidence;
   link?: LinkCheck;
+  /** The page's own content: the site's repeated menus, banners and footer are taken out (see judge/site-chrome). */
   page?: Page;
+  /** The site-wide header/footer lines of that page, for items whose rule data lets them count (contact details). */
+  chromeText?: string;
   document?: Document;
   children: ChildTarget[];
 }
@@ -44,6 +47,11 @@ export interface DefectDraft {
 export interface CheckOutput {
   status: 'pass' | 'fail' | 'cant-tell';
   defects: DefectDraft[];
+  /**
+   * "Can't tell" only about extra links beside evidence that works (a Google Form next to a complete service manual):
+   * it must not override a content check that already passed.
+   */
+  extrasOnly?: boolean;
   note?: Notice;
 }
 

@@ -1,8 +1,11 @@
 // Lookup tables over artifacts (by URL and final URL), built once per judgement.
 import type { Artifacts, Document, LinkCheck, Page } from '../model/artifacts.js';
+import { siteChrome, type SiteChrome } from './site-chrome.js';
 
 export interface ArtifactIndex {
   artifacts: Artifacts;
+  /** Menus, banners and footers repeated across the site: not any page's content. */
+  chrome: SiteChrome;
   page(url: string): Page | undefined;
   document(url: string): Document | undefined;
   link(url: string): LinkCheck | undefined;
@@ -21,5 +24,5 @@ export function indexArtifacts(a: Artifacts): ArtifactIndex {
     if (!docs.has(d.finalUrl)) docs.set(d.finalUrl, d);
   }
   for (const l of a.links) links.set(l.url, l);
-  return { artifacts: a, page: (u) => pages.get(u), document: (u) => docs.get(u), link: (u) => links.get(u) };
+  return { artifacts: a, chrome: siteChrome(a.pages), page: (u) => pages.get(u), document: (u) => docs.get(u), link: (u) => links.get(u) };
 }

@@ -29,10 +29,15 @@ function agencyTypeOf(a: Artifacts): CheckContext['agencyType'] {
   return LOCAL_GOVERNMENT.test(text) ? 'local-government' : 'other';
 }
 
-function combine(outputs: Array<CheckOutput | 'error'>): Outcome {
+/** Checks that read the evidence's content: when one passed, the evidence itself was read and is sufficient. */
+const CONTENT_CHECKS = new Set(['required-elements', 'monthly-coverage', 'egp-numbers', 'activity-date']);
+
+function combine(outputs: Array<CheckOutput | 'error'>, ids: readonly string[]): Outcome {
   if (outputs.some((o) => o !== 'error' && o.status === 'fail')) return 'fail';
   if (outputs.includes('error')) return 'error';
-  if (outputs.some((o) => o !== 'error' && o.status === 'cant-tell')) return 'review';
+  const contentPassed = outputs.some((o, i) => o !== 'error' && o.status === 'pass' && CONTENT_CHECKS.has(ids[i]!));
+  // An extra link nobody can open (a form beside a complete manual) does not undo content that already passed.
+  if (outputs.some((o) => o !== 'error' && o.status === 'cant-tell' && !(o.extrasOnly && contentPassed))) return 'review';
   return 'pass';
 }
 
@@ -81,7 +86,7 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       title: item.title,
       titleEn: item.titleEn,
       subIndicator: rs.subIndicatorOf[item.id]!,
-      outcome: combine(outputs),
+      outcome: combine(outputs, item.checks.map((c) => c.check)),
       evidence: located.targets.map((t) => {
         const title = t.page?.title || t.document?.meta.title;
         return title ? { ...t.evidence, title } : t.evidence;

@@ -51,9 +51,11 @@ function childrenOf(page: Page | undefined, idx: ArtifactIndex): ChildTarget[] {
 export function toTarget(evidence: Evidence, idx: ArtifactIndex): EvidenceTarget {
   const link = idx.link(evidence.url);
   const final = link?.finalUrl ?? evidence.url;
-  const page = idx.page(evidence.url) ?? idx.page(final);
+  const whole = idx.page(evidence.url) ?? idx.page(final);
+  const page = whole ? idx.chrome.main(whole) : undefined;
+  const chromeText = whole ? idx.chrome.chromeText(whole) : '';
   const document = idx.document(evidence.url) ?? idx.document(final);
-  return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(document ? { document } : {}), children: childrenOf(page, idx) };
+  return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(chromeText ? { chromeText } : {}), ...(document ? { document } : {}), children: childrenOf(page, idx) };
 }
 
 export function locateEvidence(item: Item, n: number, indexes: readonly IndexPage[], idx: ArtifactIndex): Located {

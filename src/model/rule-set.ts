@@ -49,6 +49,8 @@ export const Element = z.strictObject({
   anyOf: z.array(nonEmpty).min(1),
   /** Local governments (อปท.) must show more: both the political and the civil-service wing. */
   appliesTo: z.enum(['all', 'local-government']).default('all'),
+  /** Often shown only as a picture (an org chart, a map): when missing from the text beside content images, a person looks. */
+  picture: z.boolean().default(false),
 });
 export type Element = z.infer<typeof Element>;
 
@@ -73,6 +75,11 @@ export const Item = z.strictObject({
     keywords: z.array(nonEmpty).min(1),
     /** Regular expressions (source text) matched against the URL path. */
     urlPatterns: z.array(nonEmpty).default([]),
+    /**
+     * The site-wide header and footer count as evidence for this item (contact details, the complaint phone line):
+     * for every other item the chrome repeated on all pages is not content.
+     */
+    siteChrome: z.boolean().default(false),
   }),
   checks: z.array(CheckRef).min(1),
   /** Item-specific how-to-fix text per defect kind; src/text words the rest, the same for every year. */

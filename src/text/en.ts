@@ -26,6 +26,7 @@ export const EN: Phrasebook = {
   'grouping-provisional': (d) => `sub-indicator ${s(d.subIndicator)}: grouping not confirmed`,
   'index-year-mismatch': (d) => `${s(d.url)} is the ITA index of ${s(d.year)}, not of the assessed year`,
   'other-year-index': (d) => `ITA/OIT pages for other years (${s(d.years)}) were not scored against this framework`,
+  'elements-behind-link': (d) => `not on the page: ${s(d.elements)}; they may be in a linked file that cannot be opened automatically, so a person must look`,
   'no-page-read': () => 'no page could be read',
   'app-shell-pages': (d) => `${s(d.count)} pages build their content with JavaScript and were not rendered, e.g. ${s(d.example)}`,
   'moit-site': () => 'this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it',
