@@ -1,5 +1,6 @@
 // Gathers the text an assessor would read for an item: the evidence page or file and the files it links to.
 import { compactKey } from '../derive/thai-text.js';
+import type { Item } from '../model/rule-set.js';
 import type { CheckContext, EvidenceTarget } from './types.js';
 
 export interface Corpus {
@@ -60,9 +61,31 @@ export function decodeName(url: string): string {
   }
 }
 
+/** The item's title and keywords as compact keys. */
+export function ownNames(item: Item): string[] {
+  return [item.title, ...item.hints.keywords].map(compactKey).filter((k) => k.length >= 3);
+}
+
+/** How much of a compact line the item's own names cover (0–1): a line that is mostly the item's name only names it. */
+function namedShare(line: string, names: readonly string[]): number {
+  if (!line) return 0;
+  const hit = new Uint8Array(line.length);
+  for (const n of names) for (let j = line.indexOf(n); j >= 0; j = line.indexOf(n, j + 1)) hit.fill(1, j, j + n.length);
+  return hit.reduce((a, b) => a + b, 0) / line.length;
+}
+
 export function buildCorpus(ctx: CheckContext): Corpus {
   const withChrome = ctx.item.hints.siteChrome;
-  const body = ctx.targets.flatMap((t) => bodyText(t, withChrome)).filter(Boolean).join('\n');
+  const names = ownNames(ctx.item);
+  // A line that is mostly the item's own name ("กฎหมายที่เกี่ยวข้อง" as a heading) names the evidence, it does not
+  // show any element; "ยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน" in a plan's body does.
+  const body = ctx.targets
+    .flatMap((t) => bodyText(t, withChrome))
+    .filter(Boolean)
+    .join('\n')
+    .split('\n')
+    .filter((line) => namedShare(compactKey(line), names) < 0.6)
+    .join('\n');
   const labels = ctx.targets.flatMap(labelText).filter(Boolean).join('\n');
   const scanned: string[] = [];
   for (const t of ctx.targets) {

@@ -1,8 +1,7 @@
 // required-elements: every element the manual requires is present in the evidence (Thai-aware phrase matching).
 import { z } from 'zod';
 import { compactKey } from '../derive/thai-text.js';
-import type { Item } from '../model/rule-set.js';
-import { buildCorpus } from './corpus.js';
+import { buildCorpus, ownNames } from './corpus.js';
 import type { Check } from './types.js';
 
 export const requiredElements: Check<{ minimum?: number }> = {
@@ -48,10 +47,6 @@ export const requiredElements: Check<{ minimum?: number }> = {
   },
 };
 
-/** The item's title and keywords as compact keys. */
-export function ownNames(item: Item): string[] {
-  return [item.title, ...item.hints.keywords].map(compactKey).filter((k) => k.length >= 3);
-}
 
 /** Whether `phrase` occurs in `text` at least once outside every occurrence of the item's own names. */
 export function occursBeyond(text: string, phrase: string, names: readonly string[]): boolean {
