@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Link, Page, Table } from '../model/artifacts.js';
 import { cleanText } from '../derive/thai-text.js';
+import { parseItemLabel } from '../derive/labels.js';
 import { normaliseUrl, schemeOf } from './url.js';
 
 export interface HtmlLimits {
@@ -18,7 +19,10 @@ export const DEFAULT_HTML_LIMITS: HtmlLimits = { textChars: 20_000, links: 3_000
 
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'dt', 'legend', 'caption']);
 const HEADING_CLASS = /(accordion-(header|button|title)|card-header|panel-(heading|title)|collapse-title|tab-title|elementor-tab-title)/i;
-const CONTEXT = new Set(['tr', 'li', 'dd', 'p']);
+// A link's context is its whole row: table row, list item, definition, <details> or accordion section, not the nearest
+// <p> (index rows put "O7 – ข่าว" in one <p> and the links in the next). See contextOf.
+const ROW = new Set(['tr', 'li', 'dd', 'details']);
+const SECTION_CLASS = /(^|\s)(accordion-item|elementor-accordion-item|elementor-toggle-item|wp-block-details|collapse-item|panel-default)(\s|$)/i;
 // <head> is walked (stylesheets, icons, <base>), but only its <title> gives text, and that is kept separately.
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title']);
 const LINK_ATTR: Record<string, string> = { a: 'href', area: 'href', iframe: 'src', embed: 'src', object: 'data', frame: 'src', link: 'href', form: 'action', img: 'src' };
@@ -56,16 +60,61 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
   let textLen = 0;
   let lastHeading = '';
 
+  const rowTexts = new Map<Element, string>();
+  const rowText = (row: Element): string => {
+    let text = rowTexts.get(row);
+    if (text === undefined) {
+      // Cells are joined with a space: "O1" in one cell and the title in the next must not run together.
+      text = bound(cleanText(row.name === 'tr' ? $(row).children('td,th').map((_, c) => $(c).text()).get().join(' ') : $(row).text()), 300);
+      rowTexts.set(row, text);
+    }
+    return text;
+  };
+
+  // A "row" whose blocks carry labels of two or more items is a layout box around a list, not one item's row.
+  const manyItems = new Map<Element, boolean>();
+  const holdsManyItems = (row: Element): boolean => {
+    let many = manyItems.get(row);
+    if (many === undefined) {
+      const seen = new Set<number>();
+      $(row)
+        .find('tr,td,th,li,dt,dd,p,div,summary,h1,h2,h3,h4,h5,h6')
+        .each((_, b) => {
+          const label = parseItemLabel(cleanText($(b).text().slice(0, 80)));
+          if (label) seen.add(label.n);
+          return seen.size > 1 ? false : undefined;
+        });
+      many = seen.size > 1;
+      manyItems.set(row, many);
+    }
+    return many;
+  };
+
+  /**
+   * The row a link sits in: its table row, list item or accordion section, whole. The nearest such row that starts
+   * with an item label wins (a list inside a labelled row belongs to that row's item, and "O7 – ข่าว" in one <p>
+   * labels the links in the next <p>); else a labelled paragraph; else the nearest row; else the nearest paragraph.
+   * Nothing above the first table row, or above a box that holds several items, is a row of this link.
+   */
   const contextOf = (el: Element): string | undefined => {
+    let nearestRow: string | undefined;
+    let nearestP: string | undefined;
+    let labelledP: string | undefined;
     let cur: Element | null = el.parent as Element | null;
-    for (let depth = 0; cur && depth < 8; depth++, cur = cur.parent as Element | null) {
-      if (cur.type === 'tag' && CONTEXT.has(cur.name)) {
-        // Cells are joined with a space: "O1" in one cell and the title in the next must not run together.
-        const text = cur.name === 'tr' ? $(cur).children('td,th').map((_, c) => $(c).text()).get().join(' ') : $(cur).text();
-        return bound(cleanText(text), 300);
+    for (let depth = 0; cur && cur.type === 'tag' && depth < 10; depth++, cur = cur.parent as Element | null) {
+      if (ROW.has(cur.name) || SECTION_CLASS.test(cur.attribs.class ?? '')) {
+        if (holdsManyItems(cur)) break;
+        const text = rowText(cur);
+        if (parseItemLabel(text)) return text;
+        nearestRow ??= text || undefined;
+        if (cur.name === 'tr') break;
+      } else if (cur.name === 'p') {
+        const text = rowText(cur);
+        nearestP ??= text || undefined;
+        if (parseItemLabel(text)) labelledP ??= text;
       }
     }
-    return undefined;
+    return labelledP ?? nearestRow ?? nearestP;
   };
 
   const walk = (node: AnyNode): void => {

@@ -3,6 +3,7 @@ import type { Notice } from '../model/notice.js';
 import type { Link, Page } from '../model/artifacts.js';
 import { findYearMentions } from '../derive/thai-date.js';
 import { parseItemLabel, type ItemLabel } from '../derive/labels.js';
+import { matchKey } from '../derive/thai-text.js';
 
 export interface LabelledLink {
   n: number;
@@ -74,4 +75,67 @@ export function chooseIndexPages(all: readonly IndexPage[], fiscalYear: number, 
   if (others.length)
     warnings.push({ code: 'other-year-index', data: { years: [...new Set(others.map((p) => p.year))].join(', ') } });
   return { chosen, warnings };
+}
+
+/** Every URL of these index pages (as linked and as finally reached): an index is the agency's claim, never evidence. */
+export function indexUrls(pages: ReadonlyArray<IndexPage | Page>): Set<string> {
+  const out = new Set<string>();
+  for (const p of pages) {
+    const page = 'page' in p ? p.page : p;
+    out.add(page.url);
+    out.add(page.finalUrl);
+  }
+  return out;
+}
+
+// What an ITA/OIT index page calls itself in its title or top headings ("MOIT" is not "OIT").
+const INDEX_WORDS = /(?<![a-z])(ita|oit)(?![a-z])|การเปิดเผยข้อมูลสาธารณะ|การประเมินคุณธรรมและความโปร่งใส/i;
+const LOADING = /กำลังโหลด|(?<![a-z])loading(?![a-z])|โปรดรอสักครู่|กรุณารอสักครู่/i;
+
+function looksLikeIndex(page: Page): boolean {
+  return [page.title, ...page.headings.slice(0, 3).map((h) => h.text)].some((t) => INDEX_WORDS.test(matchKey(t)));
+}
+
+/** The page still waits for its data: it says "loading", or its only tables have a header and no body. */
+function stillLoading(page: Page): boolean {
+  if (LOADING.test(matchKey(page.text.slice(0, 5000)))) return true;
+  const empty = (row: string[]) => row.every((c) => !c.trim()) || LOADING.test(matchKey(row.join(' ')));
+  return page.tables.length > 0 && page.tables.every((t) => t.rows.slice(1).every(empty));
+}
+
+export interface UnreadableIndexes {
+  /** Pages that present themselves as the ITA index but give no readable row: never evidence either. */
+  urls: Set<string>;
+  warnings: Notice[];
+}
+
+/**
+ * Index pages that give the audit nothing to follow, said as warnings rather than left as 43 silent "not found"s:
+ * - an index of the assessed year whose rows are all placeholders ("#", javascript:, empty, or the index itself);
+ * - a page whose title or headings say ITA/OIT but whose table is built by a script and still says "loading" (or
+ *   has no body), rendered or not;
+ * - when no index gives a usable row: a page that says ITA/OIT but has no item row that could be read.
+ */
+export function unreadableIndexes(pages: readonly Page[], all: readonly IndexPage[], chosen: readonly IndexPage[]): UnreadableIndexes {
+  const warnings: Notice[] = [];
+  const urls = new Set<string>();
+  const notEvidence = indexUrls(all);
+  let usable = 0;
+  for (const ip of chosen) {
+    const rows = ip.links.filter((l) => l.link.url && !notEvidence.has(l.link.url)).length;
+    usable += rows;
+    if (!rows) warnings.push({ code: 'index-rows-unreadable', data: { url: ip.page.url, items: ip.distinctItems, placeholders: ip.links.length } });
+  }
+  const known = new Set(all.map((ip) => ip.page.url));
+  for (const page of pages) {
+    if (known.has(page.url) || page.depth === 0 || page.soft404 || page.status >= 400 || !looksLikeIndex(page)) continue;
+    if (page.links.some((l) => l.tag !== 'link' && l.url && labelOf(l))) continue;
+    if (stillLoading(page)) {
+      urls.add(page.url).add(page.finalUrl);
+      warnings.push({ code: 'index-script-loaded', data: { url: page.url, rendered: page.flags.includes('rendered') } });
+    } else if (!usable) {
+      warnings.push({ code: 'index-rows-unreadable', data: { url: page.url, items: 0 } });
+    }
+  }
+  return { urls, warnings };
 }

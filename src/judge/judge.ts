@@ -9,7 +9,7 @@ import type { RuleSet } from '../model/rule-set.js';
 import { computeScore } from '../score.js';
 import { TOOL } from '../version.js';
 import { indexArtifacts } from './artifact-index.js';
-import { chooseIndexPages, findIndexPages } from './index-pages.js';
+import { chooseIndexPages, findIndexPages, indexUrls, unreadableIndexes } from './index-pages.js';
 import { locateEvidence } from './locate.js';
 import { buildDefect } from './messages.js';
 
@@ -54,13 +54,17 @@ function dedupe(defects: Defect[]): Defect[] {
 export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Result {
   const fiscalYear = opts.fiscalYear ?? fiscalYearOfIso(opts.asOf);
   const idx = indexArtifacts(artifacts);
-  const { chosen, warnings } = chooseIndexPages(findIndexPages(artifacts.pages), fiscalYear, rs.framework.assessmentYears);
+  const allIndexes = findIndexPages(artifacts.pages);
+  const { chosen, warnings } = chooseIndexPages(allIndexes, fiscalYear, rs.framework.assessmentYears);
+  const unreadable = unreadableIndexes(artifacts.pages, allIndexes, chosen);
+  warnings.push(...unreadable.warnings);
+  const notEvidence = new Set([...indexUrls(allIndexes), ...unreadable.urls]);
   const agencyType = agencyTypeOf(artifacts);
   const items: ItemResult[] = [];
 
   for (const item of rs.items) {
     const n = Number(item.id.slice(1));
-    const located = locateEvidence(item, n, chosen, idx);
+    const located = locateEvidence(item, n, chosen, idx, notEvidence);
     const ctx: CheckContext = { item, site: artifacts.site, fiscalYear, asOf: opts.asOf, agencyType, targets: located.targets };
     const outputs: Array<CheckOutput | 'error'> = [];
     const checks: ItemResult['checks'] = [];

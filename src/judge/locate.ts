@@ -6,7 +6,7 @@ import { compactKey } from '../derive/thai-text.js';
 import { isDocumentUrl, unverifiableReason } from '../derive/classify.js';
 import type { ChildTarget, EvidenceTarget } from '../checks/types.js';
 import type { ArtifactIndex } from './artifact-index.js';
-import type { IndexPage } from './index-pages.js';
+import { indexUrls, labelOf, type IndexPage } from './index-pages.js';
 
 export interface Located {
   targets: EvidenceTarget[];
@@ -58,9 +58,16 @@ export function toTarget(evidence: Evidence, idx: ArtifactIndex): EvidenceTarget
   return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(chromeText ? { chromeText } : {}), ...(document ? { document } : {}), children: childrenOf(page, idx) };
 }
 
-export function locateEvidence(item: Item, n: number, indexes: readonly IndexPage[], idx: ArtifactIndex): Located {
+/**
+ * `notEvidence`: every index page of the site (any year, and those whose rows could not be read). An index is the
+ * agency's claim: by no route are it, its headings or links to it evidence for an item.
+ */
+export function locateEvidence(item: Item, n: number, indexes: readonly IndexPage[], idx: ArtifactIndex, notEvidence: ReadonlySet<string> = indexUrls(indexes)): Located {
   const found = new Map<string, Evidence>();
+  const isIndex = (url: string) => notEvidence.has(url) || notEvidence.has(idx.link(url)?.finalUrl ?? '');
   const add = (e: Evidence) => {
+    // Whatever the route: an index's own headings ("การประชาสัมพันธ์"), a menu link to it, a URL pattern it matches.
+    if (isIndex(e.url)) return;
     const prev = found.get(e.url);
     if (!prev || prev.confidence < e.confidence) found.set(e.url, e);
   };
@@ -70,8 +77,9 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
   for (const ip of indexes) {
     for (const l of ip.links) {
       if (l.n !== n) continue;
-      if (!l.link.url) {
-        placeholder ??= { page: ip.page.url, text: l.link.text };
+      // "#", javascript:, empty, or a link back to an index: the row is there but leads to nothing.
+      if (!l.link.url || isIndex(l.link.url)) {
+        placeholder ??= { page: ip.page.url, text: l.link.text || l.link.href || l.link.context || '' };
         continue;
       }
       add({ url: l.link.url, via: 'index', confidence: 0.95, label: l.label.raw, text: l.link.text });
@@ -82,13 +90,13 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
   // 2–4. Menus and links, page titles and headings, URL patterns.
   const keys = keywordKeys(item);
   const title = compactKey(item.title);
-  const indexUrls = new Set(indexes.map((i) => i.page.url));
+  const chosenUrls = indexUrls(indexes);
   for (const page of idx.artifacts.pages) {
     if (page.soft404) continue;
     for (const l of page.links as Link[]) {
       if (!l.url || l.tag === 'link' || l.tag === 'form') continue;
       // On an index page, a link labelled for another item is that item's evidence, whatever its words.
-      if (indexUrls.has(page.url) && l.context && /^\s*(o|oit|ข้อ)\s*\d/i.test(l.context)) continue;
+      if (chosenUrls.has(page.url) && labelOf(l)) continue;
       const s = keywordScore(l.text, keys, title);
       if (s > 0) add({ url: l.url, via: 'link', confidence: s, text: l.text });
     }

@@ -17,7 +17,7 @@ export const Link = z.strictObject({
   text: z.string(),
   /** Nearest heading above the link. */
   heading: z.string().optional(),
-  /** Text of the enclosing table row or list item: where ITA index pages put the item label. */
+  /** Text of the whole enclosing table row, list item or accordion section: where ITA index pages put the item label. */
   context: z.string().optional(),
   tag: z.enum(['a', 'area', 'iframe', 'embed', 'object', 'frame', 'img', 'link', 'form']).default('a'),
 });

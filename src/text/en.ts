@@ -27,6 +27,12 @@ export const EN: Phrasebook = {
   'index-year-mismatch': (d) => `${s(d.url)} is the ITA index of ${s(d.year)}, not of the assessed year`,
   'other-year-index': (d) => `ITA/OIT pages for other years (${s(d.years)}) were not scored against this framework`,
   'elements-behind-link': (d) => `not on the page: ${s(d.elements)}; they may be in a linked file that cannot be opened automatically, so a person must look`,
+  'index-rows-unreadable': (d) =>
+    Number(d.items) > 0
+      ? `the ITA/OIT index ${s(d.url)} has rows for ${s(d.items)} items, but every row's link (${s(d.placeholders)}) is a placeholder ("#", javascript: or back to the page itself): it leads to no evidence`
+      : `${s(d.url)} presents itself as the ITA/OIT index, but no item row (O1, ข้อ 1 …) with a link could be read from it; a person must check it`,
+  'index-script-loaded': (d) =>
+    `${s(d.url)} is an ITA/OIT index whose table is built by a script and still says "loading" (or is empty) ${d.rendered ? 'even after rendering' : 'and was not rendered'}: its items could not be read, so items "not found" may be listed there; a person must check it`,
   'no-page-read': () => 'no page could be read',
   'app-shell-pages': (d) => `${s(d.count)} pages build their content with JavaScript and were not rendered, e.g. ${s(d.example)}`,
   'moit-site': () => 'this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it',
