@@ -1,14 +1,7 @@
 // egp-numbers: every e-GP project number in the item's procurement tables and files has 11 digits.
 import { z } from 'zod';
-import { egpFromTables, egpFromText, isProcurementTable } from '../derive/egp.js';
-import type { Table } from '../model/artifacts.js';
+import { documentSource, egpDefectData, egpFromSource, isProcurementTable, pageSource, type EgpSource } from '../derive/egp.js';
 import type { Check, DefectDraft } from './types.js';
-
-interface Source {
-  url: string;
-  tables: Table[];
-  text: string;
-}
 
 export const egpNumbers: Check<{ required: boolean }> = {
   id: 'egp-numbers',
@@ -17,11 +10,11 @@ export const egpNumbers: Check<{ required: boolean }> = {
   defects: ['egp-invalid', 'missing-element'],
   run(ctx, { required }) {
     if (ctx.targets.length === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-evidence', data: {} } };
-    const sources: Source[] = [];
+    const sources: Array<EgpSource & { url: string }> = [];
     for (const t of ctx.targets) {
-      if (t.page) sources.push({ url: t.page.url, tables: t.page.tables, text: '' });
-      if (t.document) sources.push({ url: t.document.url, tables: t.document.tables, text: t.document.text });
-      for (const c of t.children) if (c.document) sources.push({ url: c.document.url, tables: c.document.tables, text: c.document.text });
+      if (t.page) sources.push({ url: t.page.url, ...pageSource(t.page) });
+      if (t.document) sources.push({ url: t.document.url, ...documentSource(t.document) });
+      for (const c of t.children) if (c.document) sources.push({ url: c.document.url, ...documentSource(c.document) });
     }
     const defects: DefectDraft[] = [];
     const warnings: DefectDraft[] = [];
@@ -29,10 +22,11 @@ export const egpNumbers: Check<{ required: boolean }> = {
     let procurementTables = 0;
     for (const s of sources) {
       procurementTables += s.tables.filter(isProcurementTable).length;
-      const findings = [...egpFromTables(s.tables, ctx.fiscalYear), ...(s.tables.length ? [] : egpFromText(s.text, ctx.fiscalYear))];
+      // Each document is judged against the fiscal year it states for itself (a FY2565 report read in FY2566).
+      const findings = egpFromSource(s, ctx.fiscalYear);
       numbers += findings.length;
       for (const f of findings) {
-        const d: DefectDraft = { kind: 'egp-invalid', url: s.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, ...(f.table !== undefined ? { table: f.table + 1 } : {}) } };
+        const d: DefectDraft = { kind: 'egp-invalid', url: s.url, data: egpDefectData(f) };
         if (!f.valid) defects.push(d);
         else if (f.problem === 'year-prefix') warnings.push(d);
       }
@@ -40,7 +34,7 @@ export const egpNumbers: Check<{ required: boolean }> = {
     if (defects.length) return { status: 'fail', defects: [...defects, ...warnings] };
     // 11 digits but a year prefix far from the fiscal year: likely a typo or another year's project; a person checks.
     if (warnings.length) return { status: 'cant-tell', defects: warnings, note: { code: 'egp-prefix-unusual', data: {} } };
-    if (numbers === 0 && required && procurementTables + sources.filter((s) => s.text).length > 0)
+    if (numbers === 0 && required && procurementTables + sources.filter((s) => s.kind === 'document' && s.text).length > 0)
       return { status: 'fail', defects: [{ kind: 'missing-element', data: { element: 'เลขที่โครงการในระบบ e-GP', elementEn: 'e-GP project number' } }] };
     if (numbers === 0 && required) return { status: 'cant-tell', defects: [], note: { code: 'no-procurement-table', data: {} } };
     return { status: 'pass', defects: [], note: { code: 'egp-checked', data: { count: numbers } } };

@@ -1,5 +1,5 @@
 // Finds dates and year mentions in Thai text: BE/CE years, 2-digit BE years, Thai digits, full and abbreviated months.
-import { BE_OFFSET } from './fiscal.js';
+import { BE_OFFSET, fiscalYearOf } from './fiscal.js';
 import { normaliseThai, thaiDigitsToAscii } from './thai-text.js';
 
 export interface ThaiDate {
@@ -160,4 +160,42 @@ export function findYearMentions(input: string): YearMention[] {
     if (free(m.index, m.index + m[0].length)) push({ kind: 'year', year: Number(m[1]), index: m.index, raw: m[0] }, m[0].length);
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+export interface FiscalStatement {
+  /** The fiscal year (BE) the text says it covers. */
+  year: number;
+  kind: 'fiscal' | 'range' | 'annual' | 'month';
+  index: number;
+  raw: string;
+}
+
+// "1 ตุลาคม 2564 – 30 กันยายน 2565", "ต.ค. 2567 ถึง มี.ค. 2568": two dates joined by a dash or ถึง.
+const RANGE_JOIN = /^\s*(?:[-–—]|ถึง(?:วันที่)?)\s*$/;
+// "รายงานผลการจัดซื้อจัดจ้างประจำปี 2565" names the fiscal year loosely (domain §5: read it as the FY).
+const ANNUAL = /ประจำปี\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4}|\d{2})(?!\d)/g;
+
+/**
+ * What a document says about its own period, in order of appearance: "ปีงบประมาณ พ.ศ. 2565", "ปีงบ ๖๕", a date
+ * range (its end date's fiscal year), "ประจำปี 2565", "(ประจำ)เดือน ตุลาคม 2567". A bare year is not a statement:
+ * menus and footers carry years of their own ("ITA 2566" on every page).
+ */
+export function fiscalYearStatements(input: string): FiscalStatement[] {
+  const text = dateText(input);
+  const out: FiscalStatement[] = [];
+  for (const m of findYearMentions(input)) if (m.kind === 'fiscal') out.push({ year: m.year, kind: 'fiscal', index: m.index, raw: m.raw });
+  const dates = findThaiDates(input);
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const [a, b] = [dates[i]!, dates[i + 1]!];
+    const span = b.year * 12 + b.month - (a.year * 12 + a.month);
+    if (span < 0 || span > 12 || !RANGE_JOIN.test(text.slice(a.index + a.raw.length, b.index))) continue;
+    out.push({ year: fiscalYearOf(b), kind: 'range', index: a.index, raw: text.slice(a.index, b.index + b.raw.length) });
+  }
+  for (const m of text.matchAll(ANNUAL)) {
+    const y = toBuddhistYear(m[1]!);
+    if (y) out.push({ year: y, kind: 'annual', index: m.index, raw: m[0] });
+  }
+  // "ประจำเดือน ตุลาคม 2567", "สขร.1 เดือน มีนาคม 2566": a month's report belongs to that month's fiscal year.
+  for (const d of dates) if (d.day === undefined && d.raw.startsWith('เดือน')) out.push({ year: fiscalYearOf(d), kind: 'month', index: d.index, raw: d.raw });
+  return out.sort((x, y) => x.index - y.index);
 }

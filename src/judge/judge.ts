@@ -2,7 +2,7 @@
 import { CHECKS } from '../checks/registry.js';
 import type { CheckContext, CheckOutput, DefectDraft } from '../checks/types.js';
 import { fiscalYearOfIso } from '../derive/fiscal.js';
-import { egpFromTables, egpFromText } from '../derive/egp.js';
+import { documentSource, egpDefectData, egpFromSource, pageSource } from '../derive/egp.js';
 import type { Artifacts } from '../model/artifacts.js';
 import { RESULT_SCHEMA_VERSION, type Defect, type ItemResult, type Outcome, type Result } from '../model/result.js';
 import type { RuleSet } from '../model/rule-set.js';
@@ -157,12 +157,9 @@ function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string
   }
   const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
   if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }));
-  for (const p of a.pages) {
-    for (const f of egpFromTables(p.tables, fiscalYear)) if (!f.valid && !reported.has(`${p.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: p.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem, table: (f.table ?? 0) + 1 } }));
-  }
-  for (const d of a.documents) {
-    const findings = d.tables.length ? egpFromTables(d.tables, fiscalYear) : egpFromText(d.text, fiscalYear);
-    for (const f of findings) if (!f.valid && !reported.has(`${d.url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url: d.url, data: { value: f.value, normalized: f.normalized, row: f.row, problem: f.problem } }));
+  // Only the malformed (length, not digits): an odd year prefix is a warning for an item, not a site defect.
+  for (const [url, src] of [...a.pages.map((p) => [p.url, pageSource(p)] as const), ...a.documents.map((d) => [d.url, documentSource(d)] as const)]) {
+    for (const f of egpFromSource(src, fiscalYear)) if (!f.valid && !reported.has(`${url}|${f.value}`)) out.push(buildDefect({ kind: 'egp-invalid', url, data: egpDefectData(f) }));
   }
   return out;
 }

@@ -3,6 +3,9 @@ import type { Phrasebook } from './say.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const rowEn = (d: Record<string, unknown>) => (d.row === undefined || d.row === '' ? '' : `row ${s(d.row)}`);
+// Older results carry no digit count: count the digits of what was published.
+const digitsOf = (d: Record<string, unknown>) => s(d.digits) || String(s(d.normalized || d.value).replace(/[^0-9\u0E50-\u0E59]/g, '').length);
+const fyEn = (d: Record<string, unknown>) => (d.fiscalYear ? ` ${s(d.fiscalYear)}` : '');
 
 export const EN_DEFECTS: Phrasebook = {
   'defect.not-found': "No evidence for {item} ({titleEn}) was found on the agency's main website.",
@@ -15,10 +18,10 @@ export const EN_DEFECTS: Phrasebook = {
   'fix.out-of-period': "Publish the document for {expectedEn} instead and state the fiscal year in its title.",
   'defect.egp-invalid': (d) =>
     d.problem === 'year-prefix'
-      ? `e-GP project number "${s(d.value)}" has 11 digits but its first two (${s(d.value).slice(0, 2)}) do not match the document's fiscal year (${s(d.url)}, ${rowEn(d)})`
+      ? `e-GP project number "${s(d.value)}" has 11 digits but its first two (${s(d.normalized || d.value).slice(0, 2)}) do not match the document's fiscal year${fyEn(d)} (${s(d.url)}, ${rowEn(d)})`
       : d.problem === 'not-digits'
         ? `e-GP project number "${s(d.value)}" contains characters that are not digits (${s(d.url)}, ${rowEn(d)})`
-        : `e-GP project number "${s(d.value)}" is not 11 digits (${s(d.normalized).length || s(d.value).replace(/\D/g, '').length} digits; ${s(d.url)}, ${rowEn(d)})`,
+        : `e-GP project number "${s(d.value)}" is not 11 digits (${digitsOf(d)} digits; ${s(d.url)}, ${rowEn(d)})`,
   'fix.egp-invalid': "Copy the project number from e-GP: 11 digits, the first two the BE year; not the contract or control number.",
   'defect.missing-element': "A required element is missing: {elementEn}.",
   'fix.missing-element': "Add \"{elementEn}\" to the {item} page or document: assessors give 100 only when every element is there.",

@@ -3,6 +3,9 @@ import type { Phrasebook } from './say.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const rowTh = (d: Record<string, unknown>) => (d.row === undefined || d.row === '' ? '' : `แถวที่ ${s(d.row)}`);
+// Older results carry no digit count: count the digits of what was published.
+const digitsOf = (d: Record<string, unknown>) => s(d.digits) || String(s(d.normalized || d.value).replace(/[^0-9\u0E50-\u0E59]/g, '').length);
+const fyTh = (d: Record<string, unknown>) => (d.fiscalYear ? ` (พ.ศ. ${s(d.fiscalYear)})` : '');
 
 export const TH_DEFECTS: Phrasebook = {
   'defect.not-found': "ไม่พบข้อมูล {item} {title} บนเว็บไซต์หลักของหน่วยงาน",
@@ -15,10 +18,10 @@ export const TH_DEFECTS: Phrasebook = {
   'fix.out-of-period': "เผยแพร่เอกสารของ {expected} แทนฉบับเดิม และระบุปีงบประมาณไว้ในชื่อเอกสารหรือหัวเรื่องให้ชัดเจน",
   'defect.egp-invalid': (d) =>
     d.problem === 'year-prefix'
-      ? `เลขที่โครงการ e-GP "${s(d.value)}" มี 11 หลัก แต่ 2 หลักแรก (${s(d.value).slice(0, 2)}) ไม่ตรงกับปีงบประมาณของเอกสาร (ไฟล์/หน้า ${s(d.url)} ${rowTh(d)})`
+      ? `เลขที่โครงการ e-GP "${s(d.value)}" มี 11 หลัก แต่ 2 หลักแรก (${s(d.normalized || d.value).slice(0, 2)}) ไม่ตรงกับปีงบประมาณของเอกสาร${fyTh(d)} (ไฟล์/หน้า ${s(d.url)} ${rowTh(d)})`
       : d.problem === 'not-digits'
         ? `เลขที่โครงการ e-GP "${s(d.value)}" มีอักขระที่ไม่ใช่ตัวเลข (ไฟล์/หน้า ${s(d.url)} ${rowTh(d)})`
-        : `เลขที่โครงการ e-GP "${s(d.value)}" ไม่ใช่ตัวเลข 11 หลัก (${s(d.normalized).length || s(d.value).replace(/\D/g, '').length} หลัก; ไฟล์/หน้า ${s(d.url)} ${rowTh(d)})`,
+        : `เลขที่โครงการ e-GP "${s(d.value)}" ไม่ใช่ตัวเลข 11 หลัก (${digitsOf(d)} หลัก; ไฟล์/หน้า ${s(d.url)} ${rowTh(d)})`,
   'fix.egp-invalid': "ตรวจเลขที่โครงการจากระบบ e-GP แล้วแก้ให้ครบ 11 หลัก (2 หลักแรกเป็นปี พ.ศ.) ห้ามใส่เลขคุมสัญญาหรือเลขที่สัญญาแทน",
   'defect.missing-element': "ไม่พบองค์ประกอบที่กำหนด: {element}",
   'fix.missing-element': "เพิ่ม \"{element}\" ลงในเอกสารหรือหน้าเว็บของข้อ {item} ให้ครบทุกองค์ประกอบ ผู้ประเมินให้ 100 คะแนนเมื่อมีครบเท่านั้น",
