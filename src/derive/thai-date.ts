@@ -28,8 +28,9 @@ const MONTH_SOURCES: string[] = [
   'ธันวาคม|ธ\\.?\\s?ค\\.?',
 ];
 const MONTH_MATCHERS = MONTH_SOURCES.map((src) => new RegExp(`^(?:${src})$`));
-// A month word must not be the tail of another Thai word ("สมค" is not "มค").
-const MONTH = `(?<![\\u0E01-\\u0E2E])(${MONTH_SOURCES.join('|')})`;
+// A month word must not be the tail of another Thai word ("สมค" is not "มค"), except "เดือน" written without a space
+// ("เดือนธันวาคม 2565", "ประจำเดือนธ.ค. 65").
+const MONTH = `(?<!(?<!เดือ)[\\u0E01-\\u0E2E])(${MONTH_SOURCES.join('|')})`;
 const ERA = '(?:พ\\.?\\s?ศ\\.?|(ค\\.?\\s?ศ\\.?))?';
 const YEAR = '(\\d{4}|\\d{2})(?!\\d)';
 
