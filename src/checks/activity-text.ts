@@ -61,7 +61,7 @@ const sameOrigin = (a: string, b: string) => {
  * Links from the page to another page of the site whose text names an activity: the activity an assessor clicks
  * into. Short menu words ("ภาพกิจกรรม") are not one activity.
  */
-function activityLinks(p: Page, given: ReadonlySet<string>): string[] {
+export function activityLinks(p: Page, given: ReadonlySet<string> = new Set()): string[] {
   return p.links
     .filter((l) => l.tag === 'a' && l.url && !given.has(l.url) && l.url !== p.url && sameOrigin(l.url, p.url) && !isDocumentUrl(l.url))
     .filter((l) => compactKey(l.text).length >= 16 && (EVENT.test(matchKey(l.text)) || /โครงการ/.test(l.text)) && !namesDocument(l.text))

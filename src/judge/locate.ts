@@ -4,6 +4,7 @@ import type { Evidence } from '../model/result.js';
 import type { Item } from '../model/rule-set.js';
 import { compactKey } from '../derive/thai-text.js';
 import { isDocumentUrl, unverifiableReason } from '../derive/classify.js';
+import { activityLinks } from '../checks/activity-text.js';
 import type { ChildTarget, EvidenceTarget } from '../checks/types.js';
 import type { ArtifactIndex } from './artifact-index.js';
 import { indexUrls, labelOf, type IndexPage } from './index-pages.js';
@@ -16,6 +17,7 @@ export interface Located {
 
 const MAX_TARGETS = 4;
 const MAX_CHILDREN = 40;
+const MAX_ACTIVITY_PAGES = 6;
 
 /** Keywords as compact keys, longest first, so the most specific phrase wins. */
 function keywordKeys(item: Item): string[] {
@@ -48,14 +50,28 @@ function childrenOf(page: Page | undefined, idx: ArtifactIndex): ChildTarget[] {
   return out;
 }
 
-export function toTarget(evidence: Evidence, idx: ArtifactIndex): EvidenceTarget {
+/** Same-site pages the evidence page links to that tell of one activity (an item that must show its activities). */
+function activityPages(page: Page | undefined, idx: ArtifactIndex): ChildTarget[] {
+  if (!page) return [];
+  const out: ChildTarget[] = [];
+  for (const url of activityLinks(page).slice(0, MAX_ACTIVITY_PAGES)) {
+    const p = idx.page(url);
+    if (!p || p.soft404 || p.status >= 400) continue;
+    const link = idx.link(url);
+    out.push({ url, anchor: page.links.find((l) => l.url === url)?.text ?? '', ...(link ? { link } : {}), page: idx.chrome.main(p) });
+  }
+  return out;
+}
+
+export function toTarget(evidence: Evidence, idx: ArtifactIndex, withActivityPages = false): EvidenceTarget {
   const link = idx.link(evidence.url);
   const final = link?.finalUrl ?? evidence.url;
   const whole = idx.page(evidence.url) ?? idx.page(final);
   const page = whole ? idx.chrome.main(whole) : undefined;
   const chromeText = whole ? idx.chrome.chromeText(whole) : '';
   const document = idx.document(evidence.url) ?? idx.document(final);
-  return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(chromeText ? { chromeText } : {}), ...(document ? { document } : {}), children: childrenOf(page, idx) };
+  const children = [...childrenOf(page, idx), ...(withActivityPages ? activityPages(page, idx) : [])];
+  return { evidence, ...(link ? { link } : {}), ...(page ? { page } : {}), ...(chromeText ? { chromeText } : {}), ...(document ? { document } : {}), children };
 }
 
 /**
@@ -63,6 +79,8 @@ export function toTarget(evidence: Evidence, idx: ArtifactIndex): EvidenceTarget
  * agency's claim: by no route are it, its headings or links to it evidence for an item.
  */
 export function locateEvidence(item: Item, n: number, indexes: readonly IndexPage[], idx: ArtifactIndex, notEvidence: ReadonlySet<string> = indexUrls(indexes)): Located {
+  // An item that must show dated activities is read one click deeper: the activity pages its evidence links to.
+  const activities = item.checks.some((c) => c.check === 'activity-date');
   const found = new Map<string, Evidence>();
   const isIndex = (url: string) => notEvidence.has(url) || notEvidence.has(idx.link(url)?.finalUrl ?? '');
   const add = (e: Evidence) => {
@@ -85,7 +103,7 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
       add({ url: l.link.url, via: 'index', confidence: 0.95, label: l.label.raw, text: l.link.text });
     }
   }
-  if (found.size) return { targets: [...found.values()].slice(0, MAX_TARGETS).map((e) => toTarget(e, idx)), ...(placeholder ? { placeholder } : {}) };
+  if (found.size) return { targets: [...found.values()].slice(0, MAX_TARGETS).map((e) => toTarget(e, idx, activities)), ...(placeholder ? { placeholder } : {}) };
 
   // 2–4. Menus and links, page titles and headings, URL patterns.
   const keys = keywordKeys(item);
@@ -121,5 +139,5 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
   // Weak URL-only guesses are not evidence on their own when anything better exists.
   const best = ranked[0]?.confidence ?? 0;
   const kept = ranked.filter((e) => e.confidence >= Math.min(0.5, best)).slice(0, MAX_TARGETS);
-  return { targets: kept.map((e) => toTarget(e, idx)), ...(placeholder ? { placeholder } : {}) };
+  return { targets: kept.map((e) => toTarget(e, idx, activities)), ...(placeholder ? { placeholder } : {}) };
 }

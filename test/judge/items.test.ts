@@ -30,7 +30,7 @@ function evidenceText(item: Item, fy: number, v: Variant): string {
   if (v !== 'no-elements') for (const e of item.elements) lines.push(`หัวข้อ: ${proof(e.anyOf)}`);
   if (item.time === 'covers-fiscal-year') lines.push(`แผนพัฒนา พ.ศ. ${yearFor - 1}-${yearFor + 3}`);
   else if (item.time !== 'current') lines.push(`ประจำปีงบประมาณ พ.ศ. ${yearFor}`);
-  if (item.checks.some((c) => c.check === 'activity-date')) lines.push(`จัดกิจกรรมเมื่อวันที่ 12 มกราคม ${yearFor}`);
+  if (item.checks.some((c) => c.check === 'activity-date')) lines.push(`จัดกิจกรรมเมื่อวันที่ 12 มกราคม ${yearFor} เวลา 09.30 น.`);
   if (item.time === 'monthly')
     MONTHS.forEach((m, i) => {
       if (v === 'month-gap' && i === 2) return;
