@@ -95,7 +95,7 @@ export function buildCorpus(ctx: CheckContext): Corpus {
       if (d && d.hasTextLayer === false) scanned.push(d.url);
     }
   }
-  const unreadableLinks = [...new Set(ctx.targets.flatMap((t) => t.children.filter((c) => c.link?.state === 'unverifiable' && /google-drive|google-forms|login/.test(c.link.reason ?? '')).map((c) => c.url)))];
+  const unreadableLinks = [...new Set(ctx.targets.flatMap((t) => t.children.filter((c) => c.link?.state === 'unverifiable' && /google-drive|google-forms|login|flipbook|file-share/.test(c.link.reason ?? '')).map((c) => c.url)))];
   const hasImages = ctx.targets.some((t) => (t.page?.images?.length ?? 0) > 0 || t.document?.kind === 'image' || t.children.some((c) => c.document?.kind === 'image'));
   const opened = (d: { status: number; error?: { code: string } } | undefined) => d !== undefined && d.status < 400 && !['corrupt', 'encrypted', 'zip-bomb'].includes(d.error?.code ?? '');
   const readable = ctx.targets.some((t) => (t.page && opened(t.page) && !t.page.soft404) || opened(t.document) || t.children.some((c) => opened(c.document)));

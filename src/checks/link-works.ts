@@ -23,6 +23,10 @@ export function documentProblem(d: Document): string | undefined {
   return undefined;
 }
 
+/** How much a page says itself, beyond its title: its own text with spaces taken out. */
+const OWN_CONTENT_CHARS = 300;
+const ownContent = (page: Page | undefined): number => (page ? page.text.replace(page.title, '').replace(/\s+/g, '').length : 0);
+
 export function judgeTarget(t: Target, acceptUnverifiable: boolean): Verdict {
   const link = t.link;
   if (!link) return { ok: false, status: 'cant-tell', defects: [{ kind: 'unverifiable', url: t.url, data: { reason: 'not checked (crawl budget)' } }] };
@@ -74,7 +78,11 @@ export const linkWorks: Check<{ acceptUnverifiable: boolean }> = {
         if (cv.status === 'fail') worst = 'fail';
         else if (worst === 'pass') worst = 'cant-tell';
       }
-      const extrasOnly = worst === 'cant-tell' && childDefects.every((d) => d.kind === 'unverifiable');
+      // Files beside evidence that has content of its own (an old plan's dead link next to the current one, a form
+      // next to a complete manual) are extras: the item's content checks decide. A page that is little more than a
+      // title and the link IS that link's content.
+      const readableFile = t.children.some((c) => c.document && c.document.text.length >= OWN_CONTENT_CHARS && judgeTarget(c, acceptUnverifiable).ok);
+      const extrasOnly = worst !== 'pass' && v.defects.length === 0 && (ownContent(t.page) >= OWN_CONTENT_CHARS || readableFile);
       return { status: worst, defects: [...v.defects, ...childDefects], ...(extrasOnly ? { extrasOnly } : {}) };
     }
     const status = failures.some((f) => !f.ok && f.status === 'cant-tell') ? 'cant-tell' : 'fail';

@@ -67,7 +67,19 @@ export const period: Check<Record<string, never>> = {
     if (coverOk) return { status: 'pass', defects: [] };
     const best = Math.max(0, ...votes.values());
     const mine = votes.get(want.year) ?? 0;
-    if (mine > 0 && mine >= best / 2) return { status: 'pass', defects: [] };
+    if (mine > 0 && mine >= best / 2) {
+      if (rule !== 'first-six-months') return { status: 'pass', defects: [] };
+      // A six-month report must reach March: one that stops at December is the first quarter only.
+      const last = lastMonthOfFirstHalf(ctx.targets.map((t) => datingText(t, 20_000)).join('\n'), want.year);
+      if (last === undefined || last >= 3) return { status: 'pass', defects: [] };
+      const th = ['', 'ม.ค.', 'ก.พ.', 'มี.ค.', '', '', '', '', '', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+      const en = ['', 'Jan', 'Feb', 'Mar', '', '', '', '', '', 'Oct', 'Nov', 'Dec'];
+      const upto = (m: number) => (m >= 10 ? `${th[m]} ${want.year - 1}` : `${th[m]} ${want.year}`);
+      return {
+        status: 'fail',
+        defects: [{ kind: 'out-of-period', url: ctx.targets[0]!.evidence.url, data: { expected: want.th, expectedEn: want.en, found: `ต.ค. ${want.year - 1} – ${upto(last)} (${en[9]} – ${en[last]})`, fiscalYear: ctx.fiscalYear } }],
+      };
+    }
     if (votes.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
     const found = new Set([...votes].filter(([, n]) => n >= best / 2).map(([y]) => y));
     const years = [...found].sort((a, b) => a - b);
@@ -83,3 +95,24 @@ export const period: Check<Record<string, never>> = {
     };
   },
 };
+
+/**
+ * The latest month of the first half of fiscal year `fy` (Oct fy-1 … Mar fy) that the text reaches, as a calendar month
+ * (10–12, then 1–3), or undefined when it names none of them.
+ */
+function lastMonthOfFirstHalf(text: string, fy: number): number | undefined {
+  const order = (m: number) => (m >= 10 ? m - 10 : m + 2);
+  let best: number | undefined;
+  // A period announced as still to come ("ไตรมาสที่ 2 อยู่ระหว่างรวบรวมข้อมูล") is not covered.
+  text = text
+    .split('\n')
+    .filter((l) => !/อยู่ระหว่าง(การ)?(รวบรวม|จัดทำ|ดำเนินการ|ปรับปรุง)|ยังไม่(ได้)?(เผยแพร่|จัดทำ|ครบ)|เร็ว\s*ๆ\s*นี้/.test(l))
+    .join('\n');
+  for (const d of findThaiDates(text)) {
+    const inHalf = (d.month >= 10 && d.year === fy - 1) || (d.month <= 3 && d.year === fy);
+    if (inHalf && (best === undefined || order(d.month) > order(best))) best = d.month;
+  }
+  // "ต.ค. 2565 – มี.ค. 2566", "31 มีนาคม", "ครบ 6 เดือน" in the body say the half year is covered.
+  if (/มี\.?\s?ค\.|มีนาคม|ไตรมาสที่\s*2|ครบ\s*6\s*เดือน/.test(text)) return 3;
+  return best;
+}

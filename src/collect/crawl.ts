@@ -14,7 +14,7 @@ import { Renderer } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
 import { hostOf, isSameSite, normaliseUrl } from './url.js';
-import { makeBodyProcessor, type BodyProcessor } from './worker-pool.js';
+import { makeBodyProcessor, type BodyProcessor } from './parse-pool.js';
 
 export { DEFAULT_CRAWL_OPTIONS, type CrawlHooks, type CrawlOptions, type CrawlProgress } from './crawl-options.js';
 
@@ -40,8 +40,8 @@ class CrawlRun {
     // Constructed first: `--render always` without a browser fails here, before anything is opened or fetched.
     this.renderer = new Renderer(o.render, { pages: o.renderPages, seconds: o.renderSeconds }, o.userAgent, hooks.log);
     this.fetcher = new Fetcher(this.state);
-    this.bodies = makeBodyProcessor(o.workers);
     this.sink = hooks.spoolDir ? spoolSink(hooks.spoolDir) : memorySink();
+    this.bodies = makeBodyProcessor(o.workers, this.sink.paths);
     this.admission = new Admission(this.state);
     this.handler = new BodyHandler(this.state, this.fetcher, this.bodies, this.renderer, this.sink);
     this.frontier = new MemoryFrontier((rec, visit) =>
@@ -208,6 +208,8 @@ class CrawlRun {
         peakInFlight: fetcher.stats.peakInFlight,
         durationMs: Date.now() - state.started,
         ...(state.budgetHit ? { budgetHit: state.budgetHit } : {}),
+        memory: { crawlMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10, parserMb: Math.round(this.bodies.peakRssMb() * 10) / 10 },
+        ...(this.bodies.crashes.length ? { parserCrashes: this.bodies.crashes.length } : {}),
       },
     };
   }

@@ -12,7 +12,7 @@ import type { Renderer } from './render.js';
 import type { ArtifactSink } from './sink.js';
 import { sniffKind } from './sniff.js';
 import { hostOf } from './url.js';
-import type { BodyProcessor } from './worker-pool.js';
+import type { BodyProcessor } from './parse-pool.js';
 
 type PageResult = Extract<BodyResult, { kind: 'page' }>;
 
@@ -63,12 +63,14 @@ export class BodyHandler {
     let result: BodyResult;
     const size = body.byteLength;
     try {
-      // The body may be moved to a worker: it is not used here after this call.
       result = await this.bodies.run(job);
     } catch (err) {
-      // The file could not be processed (its worker ran out of memory, or the parser threw): it stays in the
-      // artifacts as unreadable, so the judge reports it instead of silently not seeing it.
-      result = { kind: 'document', document: unreadableDocument(job, kind, size, (err as Error).message) };
+      // The file could not be processed (its parse child ran out of memory or was killed, or the parser threw): it
+      // stays in the artifacts as unreadable, so the judge reports it instead of silently not seeing it, and the
+      // crawl says which file it was.
+      const reason = (err as Error).message;
+      this.state.errors.push({ code: 'not-parsed', message: `not read: ${reason}`, url: check.url });
+      result = { kind: 'document', document: unreadableDocument(job, kind, size, reason) };
     }
     if (result.kind === 'document') {
       if (result.document) this.sink.document(result.document);

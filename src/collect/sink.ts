@@ -1,5 +1,5 @@
 // Where crawled pages and documents go: kept in memory, or spooled to JSON-lines files so memory stays flat.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, Page } from '../model/artifacts.js';
 
@@ -13,6 +13,8 @@ export interface ArtifactSink {
    * straight to the file: the page never crosses back to the crawl's thread, whose heap then holds URLs, not pages.
    */
   readonly fds?: { page: number; document: number };
+  /** The file behind each descriptor: a parse child opens the same file itself, in append mode. */
+  readonly paths?: Record<number, string>;
   readonly counts: { pages: number; documents: number };
   /** In-memory sinks hand back what they hold; spooling sinks hand back nothing (it is on disk). */
   close(): { pages: Page[]; documents: Document[] };
@@ -38,8 +40,14 @@ export const SPOOL_FILES = { pages: 'pages.spool.jsonl', documents: 'documents.s
 
 /** One JSON line per page or document, written as it is made. */
 export function spoolSink(dir: string): ArtifactSink {
-  const pf = openSync(join(dir, SPOOL_FILES.pages), 'w');
-  const df = openSync(join(dir, SPOOL_FILES.documents), 'w');
+  // Append mode: parse children append to the same files through their own descriptors, and every write lands at
+  // the end whoever makes it (a descriptor with its own offset would overwrite their lines).
+  const pagesPath = join(dir, SPOOL_FILES.pages);
+  const docsPath = join(dir, SPOOL_FILES.documents);
+  writeFileSync(pagesPath, '');
+  writeFileSync(docsPath, '');
+  const pf = openSync(pagesPath, 'a');
+  const df = openSync(docsPath, 'a');
   const counts = { pages: 0, documents: 0 };
   return {
     page(p) {
@@ -55,6 +63,7 @@ export function spoolSink(dir: string): ArtifactSink {
       else counts.documents++;
     },
     fds: { page: pf, document: df },
+    paths: { [pf]: pagesPath, [df]: docsPath },
     counts,
     close() {
       closeSync(pf);
@@ -64,7 +73,8 @@ export function spoolSink(dir: string): ArtifactSink {
   };
 }
 
-/** One JSON line in one write(2): lines from the crawl's thread and from workers never interleave. */
+/** One JSON line in one write(2) to a file opened for appending: lines from the crawl and its parse children never
+ * interleave. */
 export function appendLine(fd: number, value: unknown): void {
   writeSync(fd, `${JSON.stringify(value)}\n`);
 }

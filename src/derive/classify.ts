@@ -41,6 +41,8 @@ const UNVERIFIABLE: Array<[RegExp, string]> = [
   [/(^|\.)(youtube\.com|youtu\.be)$/, 'social'],
   [/(^|\.)(bit\.ly|tinyurl\.com|shorturl\.at|goo\.gl)$/, 'short-link'],
   [/(^|\.)(onedrive\.live\.com|1drv\.ms|dropbox\.com)$/, 'file-share'],
+  // Flipbooks draw pages with scripts on another host: nothing to read without a browser, and not on the main site.
+  [/(^|\.)(anyflip\.com|fliphtml5\.com|issuu\.com|heyzine\.com|flipsnack\.com|pubhtml5\.com)$/, 'flipbook'],
 ];
 
 export function unverifiableReason(url: string): string | undefined {

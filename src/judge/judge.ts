@@ -33,11 +33,13 @@ function agencyTypeOf(a: Artifacts): CheckContext['agencyType'] {
 const CONTENT_CHECKS = new Set(['required-elements', 'monthly-coverage', 'egp-numbers', 'activity-date']);
 
 function combine(outputs: Array<CheckOutput | 'error'>, ids: readonly string[]): Outcome {
-  if (outputs.some((o) => o !== 'error' && o.status === 'fail')) return 'fail';
-  if (outputs.includes('error')) return 'error';
   const contentPassed = outputs.some((o, i) => o !== 'error' && o.status === 'pass' && CONTENT_CHECKS.has(ids[i]!));
-  // An extra link nobody can open (a form beside a complete manual) does not undo content that already passed.
-  if (outputs.some((o) => o !== 'error' && o.status === 'cant-tell' && !(o.extrasOnly && contentPassed))) return 'review';
+  // An extra link (a form beside a complete manual, an old plan's dead link beside the current plan) does not undo
+  // content that already passed; the broken link is still reported on the site's list.
+  const counts = (o: CheckOutput | 'error') => o !== 'error' && !(o.extrasOnly && contentPassed);
+  if (outputs.some((o) => o !== 'error' && o.status === 'fail' && counts(o))) return 'fail';
+  if (outputs.includes('error')) return 'error';
+  if (outputs.some((o) => o !== 'error' && o.status === 'cant-tell' && counts(o))) return 'review';
   return 'pass';
 }
 

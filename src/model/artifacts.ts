@@ -142,6 +142,10 @@ export const Artifacts = z.strictObject({
       peakInFlight: z.number().int().optional(),
       durationMs: z.number(),
       budgetHit: z.string().optional(),
+      /** Peak resident memory of the crawl's process and of its largest parse child, in MB (read from the OS). */
+      memory: z.strictObject({ crawlMb: z.number(), parserMb: z.number() }).optional(),
+      /** Parse children that died (out of memory, killed) and were replaced; each lost only the file it held. */
+      parserCrashes: z.number().int().optional(),
     })
     .optional(),
 });
