@@ -1,7 +1,6 @@
 // required-elements against independent truth: texts written from the manual and real pages by someone who never read
 // the rules (test/fixtures/phrasing) — good texts pass, near-misses fail naming the absent element, generic snippets
 // prove nothing — and no rule phrase is a generic word.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requiredElements } from '../../src/checks/required-elements.js';
@@ -10,29 +9,8 @@ import { CHECKS } from '../../src/checks/registry.js';
 import type { Item } from '../../src/model/rule-set.js';
 import { GENERIC_WORDS } from '../../src/rules/generic-words.js';
 import { BUILTIN_RULES_DIR, listFrameworks, loadRuleSet } from '../../src/rules/load.js';
+import { agencyOf, loadPhrasing, tablesOf } from '../fixtures/phrasing.js';
 import { ctx, pageTarget } from './context.js';
-
-export interface PhrasingItem {
-  title: string;
-  elements: string[];
-  confidence?: string;
-  good: Array<{ agency: 'local-government' | 'other'; text: string; noise?: string; note?: string }>;
-  missing: Array<{ lacks: string; text: string; note?: string }>;
-  generic: string[];
-}
-export interface Phrasing {
-  framework: string;
-  fiscalYear: number;
-  omitted?: Record<string, string>;
-  items: Record<string, PhrasingItem>;
-}
-
-export const PHRASING_DIR = join(import.meta.dirname, '..', 'fixtures', 'phrasing');
-export const loadPhrasing = (fw: string): Phrasing => JSON.parse(readFileSync(join(PHRASING_DIR, `${fw}.json`), 'utf8')) as Phrasing;
-
-/** A near-miss text names no agency type; the judge reads it from the agency's name, and so does this test. */
-// "อบต" must stand as a word: "กรอบตำแหน่ง" spells it too.
-export const agencyOf = (text: string) => (/องค์การบริหารส่วน|เทศบาล|อบ[ตจ](\.|\s)/.test(text) ? 'local-government' : 'other') as 'local-government' | 'other';
 
 /**
  * What each near-miss lacks, in the rule's terms (written from its `lacks` note, not from what the rules happen to
@@ -102,12 +80,6 @@ const LACKS: Record<string, Record<string, Lack>> = {
     'O24 #0': el('actions-taken'), 'O25 #0': el('budget'), 'O25 #1': el('period'), 'O26 #0': el('results'), 'O27 #0': el('measures'),
   },
 };
-
-/** The truth texts write a table as lines of cells joined by " | ": the page's tables, as the crawler would read them. */
-export function tablesOf(text: string) {
-  const rows = text.split('\n').filter((l) => l.includes(' | ')).map((l) => l.split('|').map((c) => c.trim()));
-  return rows.length ? [{ rows, truncated: false }] : [];
-}
 
 /** The evidence page as an assessor would open it: titled with the item's name, the truth text as its body. */
 const context = (item: Item, text: string, agencyType: 'local-government' | 'other', fiscalYear: number) =>
