@@ -8,6 +8,8 @@ import { InputError } from '../src/model/input-error.js';
 import { DEFECT_KINDS } from '../src/model/rule-set.js';
 import { codesOf, defectText } from '../src/text/say.js';
 import { BUILTIN_RULES_DIR, defaultFramework, listFrameworks, loadRuleSet } from '../src/rules/load.js';
+import { GENERIC_WORDS } from '../src/rules/generic-words.js';
+import { compactKey } from '../src/derive/thai-text.js';
 
 describe('shipped frameworks', () => {
   const ids = listFrameworks();
@@ -76,6 +78,29 @@ describe('a rule folder someone edited', () => {
     const msg = problems(dir);
     expect(msg).toContain('item O11 is already in sub-indicator');
     expect(msg).toContain('item O43 is in no sub-indicator');
+  });
+
+  it('rejects an element phrase that can never match or proves nothing: too short, the item\'s own title, a generic word', () => {
+    const dir = copy();
+    edit(dir, 'items.json', (j) => {
+      const o11 = j.items.findIndex((i: any) => i.id === 'O11');
+      j.items[o11].elements[1].anyOf.push('บาท');
+      j.items[o11].elements[0].anyOf.push(' โครงการ ');
+      j.items[4].elements[2].anyOf.push('@');
+      j.items[0].elements[0].anyOf.push(j.items[0].title);
+      j.items[0].elements[1].anyOf.push('ก อ ง');
+    });
+    const msg = problems(dir);
+    expect(msg).toMatch(/items\.json[\s\S]*items\[10\]\.elements\[1\]\.anyOf\[\d+\][\s\S]*"บาท"[\s\S]*generic word/);
+    expect(msg).toMatch(/items\[10\]\.elements\[0\]\.anyOf\[\d+\][\s\S]*" โครงการ "[\s\S]*generic word/);
+    expect(msg).toMatch(/items\[4\]\.elements\[2\]\.anyOf\[\d+\][\s\S]*"@"[\s\S]*shorter than 2 characters/);
+    expect(msg).toMatch(/items\[0\]\.elements\[0\]\.anyOf\[\d+\][\s\S]*own title/);
+    // Compared after normalisation: spaces, tone marks and Thai digits do not hide a generic word.
+    expect(msg).toMatch(/items\[0\]\.elements\[1\]\.anyOf\[\d+\][\s\S]*"ก อ ง"[\s\S]*generic word/);
+  });
+
+  it('every generic word is one the judge compares by (non-empty once normalised)', () => {
+    for (const w of GENERIC_WORDS) expect(compactKey(w).length, w).toBeGreaterThanOrEqual(2);
   });
 
   it('a folder still carrying a messages.json of the old layout loads (the file is ignored: wording is in src/text)', () => {

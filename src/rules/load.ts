@@ -8,6 +8,9 @@ import { CHECKS } from '../checks/registry.js';
 import { compactKey } from '../derive/thai-text.js';
 import { InputError, parseJsonText, parseOrThrow, zodProblems, type Problem } from '../model/input-error.js';
 import { FrameworkFile, ItemsFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
+import { GENERIC_WORDS } from './generic-words.js';
+
+const GENERIC = new Set(GENERIC_WORDS.map(compactKey));
 
 /** The rule sets shipped with the package. */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -29,10 +32,19 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
     ids.set(item.id, i);
     const elementIds = new Set<string>();
     const names = [item.title, ...item.hints.keywords].map(compactKey);
+    const title = compactKey(item.title);
     item.elements.forEach((e, k) => {
       if (elementIds.has(e.id)) out.push({ file: items, path: `items[${i}].elements[${k}].id`, message: `duplicate element id ${e.id}` });
       elementIds.add(e.id);
       // The check cuts the item's own title and keywords out of the text first, so a phrase inside them proves nothing.
+      // A phrase that can never match, or proves nothing on its own: required-elements passes an element on any one phrase.
+      e.anyOf.forEach((p, m) => {
+        const key = compactKey(p);
+        const path = `items[${i}].elements[${k}].anyOf[${m}]`;
+        if (key.length < 2) out.push({ file: items, path, message: `phrase "${p}" of element "${e.id}" is shorter than 2 characters once normalised, so it matches nearly anything (or nothing)` });
+        else if (key === title) out.push({ file: items, path, message: `phrase "${p}" of element "${e.id}" is the item's own title: it names the evidence, it does not show the element` });
+        else if (GENERIC.has(key)) out.push({ file: items, path, message: `phrase "${p}" of element "${e.id}" is a generic word (src/rules/generic-words.ts): it occurs on pages about anything` });
+      });
       if (e.anyOf.every((p) => names.some((n) => n.includes(compactKey(p)))))
         out.push({ file: items, path: `items[${i}].elements[${k}].anyOf`, message: `every phrase of element "${e.id}" is part of the item's own title or keywords, so it can never be shown apart from them` });
     });

@@ -48,7 +48,7 @@ describe('renderers over the golden result', () => {
     before.defects = before.defects.filter((d) => d.item !== 'O21');
     before.defects.push({ kind: 'not-found', item: 'O5', data: {} });
     const d = diffResults(golden, before);
-    expect(d.added.map((x) => x.item)).toEqual(['O21', 'O21']);
+    expect(d.added.map((x) => x.item)).toEqual(['O21', 'O21', 'O21']);
     expect(d.fixed.map((x) => x.item)).toEqual(['O5']);
     const html = renderReportHtml(golden, { lang: 'th', previous: before });
     expect(html).toContain('ปัญหาใหม่');
