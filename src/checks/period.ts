@@ -1,7 +1,7 @@
 // period: the evidence belongs to the period the item's time rule demands (fiscal year, previous FY, plan span).
 import { z } from 'zod';
 import { fiscalYearOf } from '../derive/fiscal.js';
-import { findThaiDates, findYearMentions } from '../derive/thai-date.js';
+import { dateText, findThaiDates, findYearMentions } from '../derive/thai-date.js';
 import { datingText, headingText } from './corpus.js';
 import type { Check } from './types.js';
 
@@ -70,14 +70,17 @@ export const period: Check<Record<string, never>> = {
     if (mine > 0 && mine >= best / 2) {
       if (rule !== 'first-six-months') return { status: 'pass', defects: [] };
       // A six-month report must reach March: one that stops at December is the first quarter only.
-      const last = lastMonthOfFirstHalf(ctx.targets.map((t) => datingText(t, 20_000)).join('\n'), want.year);
-      if (last === undefined || last >= 3) return { status: 'pass', defects: [] };
-      const th = ['', 'ม.ค.', 'ก.พ.', 'มี.ค.', '', '', '', '', '', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
-      const en = ['', 'Jan', 'Feb', 'Mar', '', '', '', '', '', 'Oct', 'Nov', 'Dec'];
+      // Only what the evidence itself says: the index's link text and the item's own title are claims.
+      const said = ctx.targets.flatMap((t) => [t.page?.text ?? '', t.document?.text.slice(0, 20_000) ?? '', ...t.children.map((c) => c.document?.text.slice(0, 20_000) ?? '')]);
+      const last = lastMonthOfFirstHalf(said.join('\n'), want.year);
+      // Months compared in fiscal order (Oct … Mar): December is before March.
+      if (last === undefined || last === 3) return { status: 'pass', defects: [] };
+      const th = ['', 'ม.ค.', 'ก.พ.', 'มี.ค.', '', '', '', '', '', '', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+      const en = ['', 'Jan', 'Feb', 'Mar', '', '', '', '', '', '', 'Oct', 'Nov', 'Dec'];
       const upto = (m: number) => (m >= 10 ? `${th[m]} ${want.year - 1}` : `${th[m]} ${want.year}`);
       return {
         status: 'fail',
-        defects: [{ kind: 'out-of-period', url: ctx.targets[0]!.evidence.url, data: { expected: want.th, expectedEn: want.en, found: `ต.ค. ${want.year - 1} – ${upto(last)} (${en[9]} – ${en[last]})`, fiscalYear: ctx.fiscalYear } }],
+        defects: [{ kind: 'out-of-period', url: ctx.targets[0]!.evidence.url, data: { expected: want.th, expectedEn: want.en, found: `ต.ค. ${want.year - 1} – ${upto(last)} (Oct – ${en[last]})`, fiscalYear: ctx.fiscalYear } }],
       };
     }
     if (votes.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };
@@ -96,23 +99,34 @@ export const period: Check<Record<string, never>> = {
   },
 };
 
+const MONTH_NO: Array<[RegExp, number]> = [
+  [/^(ตุลาคม|ต\.?\s?ค\.?)$/, 10],
+  [/^(พฤศจิกายน|พ\.?\s?ย\.?)$/, 11],
+  [/^(ธันวาคม|ธ\.?\s?ค\.?)$/, 12],
+  [/^(มกราคม|ม\.?\s?ค\.?)$/, 1],
+  [/^(กุมภาพันธ์|ก\.?\s?พ\.?)$/, 2],
+  [/^(มีนาคม|มี\.?\s?ค\.?)$/, 3],
+];
+const MONTH_WORD = '(ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|[ตพธมกเสม][.]?\\s?[คยพ][.]?)';
+const monthNo = (w: string) => MONTH_NO.find(([re]) => re.test(w.trim()))?.[1];
+
 /**
- * The latest month of the first half of fiscal year `fy` (Oct fy-1 … Mar fy) that the text reaches, as a calendar month
- * (10–12, then 1–3), or undefined when it names none of them.
+ * How far into the first half of the fiscal year (Oct … Mar) the evidence says it reaches, as a calendar month, from
+ * what states a span: a month range ("ตุลาคม – ธันวาคม 2565"), quarters ("ไตรมาสที่ 1 - 2"), "รอบ 6 เดือน", "31 มีนาคม". Undefined when nothing states a span (one month's page of a monthly series is judged by its year alone).
  */
-function lastMonthOfFirstHalf(text: string, fy: number): number | undefined {
-  const order = (m: number) => (m >= 10 ? m - 10 : m + 2);
-  let best: number | undefined;
+function lastMonthOfFirstHalf(input: string, _fy: number): number | undefined {
   // A period announced as still to come ("ไตรมาสที่ 2 อยู่ระหว่างรวบรวมข้อมูล") is not covered.
-  text = text
+  const text = dateText(input)
     .split('\n')
     .filter((l) => !/อยู่ระหว่าง(การ)?(รวบรวม|จัดทำ|ดำเนินการ|ปรับปรุง)|ยังไม่(ได้)?(เผยแพร่|จัดทำ|ครบ)|เร็ว\s*ๆ\s*นี้/.test(l))
     .join('\n');
-  for (const d of findThaiDates(text)) {
-    const inHalf = (d.month >= 10 && d.year === fy - 1) || (d.month <= 3 && d.year === fy);
-    if (inHalf && (best === undefined || order(d.month) > order(best))) best = d.month;
+  if (/(รอบ|ครบ)\s*6\s*เดือน|ครึ่งปี(แรก)?|ไตรมาส(ที่)?\s*(1\s*[-–—]\s*)?2\b|31\s*(มีนาคม|มี\.?\s?ค\.)/.test(text)) return 3;
+  let last: number | undefined;
+  const order = (m: number) => (m >= 10 ? m - 10 : m + 2);
+  for (const m of text.matchAll(new RegExp(`${MONTH_WORD}\\s*(\\d{2,4})?\\s*[-–—]\\s*(?:\\d{1,2}\\s*)?${MONTH_WORD}`, 'g'))) {
+    const end = monthNo(m[3]!);
+    if (end !== undefined && (last === undefined || order(end) > order(last))) last = end;
   }
-  // "ต.ค. 2565 – มี.ค. 2566", "31 มีนาคม", "ครบ 6 เดือน" in the body say the half year is covered.
-  if (/มี\.?\s?ค\.|มีนาคม|ไตรมาสที่\s*2|ครบ\s*6\s*เดือน/.test(text)) return 3;
-  return best;
+  if (/ไตรมาส(ที่)?\s*1\b/.test(text) && last === undefined) last = 12;
+  return last;
 }

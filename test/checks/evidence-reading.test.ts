@@ -59,9 +59,10 @@ describe('site chrome', () => {
 
 describe('extra links and Drive', () => {
   const form = { url: 'https://forms.gle/7hYkLm2QpR9sTb3E6', anchor: 'แบบฟอร์มออนไลน์', link: check('https://forms.gle/7hYkLm2QpR9sTb3E6', { state: 'unverifiable', reason: 'google-forms', sameSite: false }) };
-  it('link-works says a form beside working evidence is only an extra', () => {
-    const out = linkWorks.run(ctx([pageTarget('คู่มือสำหรับประชาชน', { children: [form] })]), { acceptUnverifiable: false });
-    expect(out).toMatchObject({ status: 'cant-tell', extrasOnly: true });
+  it('link-works says a form beside a page with content of its own is only an extra, but not beside a bare title', () => {
+    const manual = ['ขั้นตอนการให้บริการ 1. ยื่นคำร้องพร้อมเอกสาร ณ กองช่าง ใช้เวลา 10 นาที', '2. เจ้าหน้าที่ตรวจสอบเอกสารและสถานที่ ใช้เวลา 1 วันทำการ', '3. ออกใบอนุญาตและแจ้งผู้ขอ ใช้เวลา 1 วันทำการ', 'เอกสารประกอบ สำเนาบัตรประจำตัวประชาชน สำเนาทะเบียนบ้าน แบบแปลนอาคาร', 'ค่าธรรมเนียม ใบอนุญาตฉบับละ 20 บาท ตรวจแบบแปลนตารางเมตรละ 2 บาท', 'ช่องทางร้องเรียน ศูนย์รับเรื่องร้องเรียน โทร 045-123-458'].join('\n');
+    expect(linkWorks.run(ctx([pageTarget(manual, { children: [form] })]), { acceptUnverifiable: false })).toMatchObject({ status: 'cant-tell', extrasOnly: true });
+    expect(linkWorks.run(ctx([pageTarget('คู่มือสำหรับประชาชน ดาวน์โหลด', { children: [form] })]), { acceptUnverifiable: false }).extrasOnly).toBeUndefined();
   });
   it('a complete service manual that also links a Google Form passes', () => {
     const rs = loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2566'));

@@ -49,7 +49,9 @@ function sixYearsOlder(text: string): string {
 function evidenceText(item: Item, fy: number, v: Variant, truthText: string | undefined): string {
   const yearFor = v === 'wrong-year' ? fy - 6 : item.time === 'previous-fiscal-year' ? fy - 1 : fy;
   const lines: string[] = [];
-  if (v !== 'no-elements' && truthText) lines.push(v === 'wrong-year' ? sixYearsOlder(truthText) : truthText);
+  // The month-gap variant takes December out of the truth text too: a monthly table names every month it covers.
+  const truth = v === 'month-gap' && truthText ? truthText.split('\n').filter((l) => !/ธันวาคม|ธ\.\s?ค\./.test(l)).join('\n') : truthText;
+  if (v !== 'no-elements' && truth) lines.push(v === 'wrong-year' ? sixYearsOlder(truth) : truth);
   if (item.time === 'covers-fiscal-year') lines.push(`แผนพัฒนา พ.ศ. ${yearFor - 1}-${yearFor + 3}`);
   else if (item.time !== 'current') lines.push(`ประจำปีงบประมาณ พ.ศ. ${yearFor}`);
   if (item.checks.some((c) => c.check === 'activity-date')) lines.push(`จัดกิจกรรมเมื่อวันที่ 12 มกราคม ${yearFor} เวลา 09.30 น.`);
