@@ -63,7 +63,10 @@ export class BodyHandler {
     let result: BodyResult;
     const size = body.byteLength;
     try {
-      result = await this.bodies.run(job);
+      // A file cut at the size cap cannot be read anyway (PDF, DOCX and XLSX keep their index at the end): it is
+      // recorded as too large without handing tens of megabytes to a parser.
+      if (!asPage && ex.capped) result = { kind: 'document', document: { ...unreadableDocument(job, kind, size, ''), error: { code: 'body-too-large', message: `file larger than ${o.maxDocumentBytes} bytes: not read` } } };
+      else result = await this.bodies.run(job);
     } catch (err) {
       // The file could not be processed (its parse child ran out of memory or was killed, or the parser threw): it
       // stays in the artifacts as unreadable, so the judge reports it instead of silently not seeing it, and the

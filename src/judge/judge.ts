@@ -1,4 +1,5 @@
 // Judges every item of a framework over saved artifacts: pure, synchronous, no network, no clock.
+import { documentProblem } from '../checks/link-works.js';
 import { CHECKS } from '../checks/registry.js';
 import type { CheckContext, CheckOutput, DefectDraft } from '../checks/types.js';
 import { fiscalYearOfIso } from '../derive/fiscal.js';
@@ -148,9 +149,21 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   };
 }
 
-/** Defects not tied to one item: broken links anywhere on the site, TLS, e-GP numbers no item reported. */
+/**
+ * Defects not tied to one item: broken links anywhere on the site, TLS, files that do not open, empty pages, pages cut
+ * at the size cap, e-GP numbers no item reported. Every problem the crawler met is said once, on the site's list.
+ */
 function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string>): Defect[] {
   const out: Defect[] = [];
+  for (const d of a.documents) {
+    const problem = documentProblem(d) ?? (d.error?.code === 'body-too-large' || d.error?.code === 'unreadable' ? d.error.message : undefined);
+    if (problem) out.push(buildDefect({ kind: 'missing-file', url: d.url, data: { reason: problem } }));
+  }
+  for (const p of a.pages) {
+    if (p.status >= 400 || p.soft404) continue;
+    if (p.error?.code === 'body-too-large') out.push(buildDefect({ kind: 'unverifiable', url: p.url, data: { reason: p.error.message } }));
+    else if (!p.text.trim() && !p.links.length && !p.images.length) out.push(buildDefect({ kind: 'missing-file', url: p.url, data: { reason: 'หน้าว่าง ไม่มีเนื้อหา / an empty page' } }));
+  }
   for (const l of a.links) {
     if (l.state !== 'broken') continue;
     const code = l.error?.code;
