@@ -11,8 +11,8 @@ export interface BodyProcessor {
   close(): Promise<void>;
   /** The largest resident size any parse child reached, in MB (0 when parsing runs in the crawl's process). */
   peakRssMb(): number;
-  /** Children that died and were replaced, with why. */
-  readonly crashes: string[];
+  /** Children that died and were replaced: why, and the files they held (each read again once on the new child). */
+  readonly crashes: Array<{ why: string; urls: string[] }>;
 }
 
 const CHILD_FILE = fileURLToPath(new URL('./parse-child.js', import.meta.url));
@@ -31,6 +31,9 @@ interface Pending {
   resolve: (r: BodyResult) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
+  job: BodyJob & { spoolPath?: string };
+  /** Whether this job was already sent again after a child died holding it. */
+  retried: boolean;
 }
 
 class Child {
@@ -38,7 +41,7 @@ class Child {
   readonly jobs = new Map<number, Pending>();
   stderr = '';
   peakKb = 0;
-  constructor(private readonly pool: { closed: boolean; crashes: string[]; heapMb: number }) {
+  constructor(private readonly pool: { closed: boolean; crashes: Array<{ why: string; urls: string[] }>; heapMb: number }) {
     this.spawn();
   }
 
@@ -64,19 +67,23 @@ class Child {
       if (this.pool.closed && this.jobs.size === 0) return;
       const oom = /heap out of memory|Reached heap limit/i.test(this.stderr);
       const why = oom ? `the parser ran out of memory (limit ${this.pool.heapMb} MB)` : signal ? `the parser process was stopped (${signal})` : `the parser process ended (exit ${code})`;
-      this.pool.crashes.push(why);
-      for (const [id, j] of this.jobs) {
-        this.jobs.delete(id);
-        clearTimeout(j.timer);
-        j.reject(new Error(why));
-      }
+      const held = [...this.jobs.entries()];
+      this.jobs.clear();
+      this.pool.crashes.push({ why, urls: held.map(([, j]) => j.job.url) });
       if (!this.pool.closed) this.spawn();
+      // Each file the dead child held is read once more on the new one: it may not be the one that killed it (a
+      // neighbour, or a kill from outside). A file that kills a child twice is recorded as not read, with why.
+      for (const [id, j] of held) {
+        clearTimeout(j.timer);
+        if (j.retried || this.pool.closed) j.reject(new Error(why));
+        else this.send(id, j.job, { resolve: j.resolve, reject: j.reject }, true);
+      }
     });
     // A child that cannot be started (or an IPC write to a dying child) is an exit like any other.
     proc.on('error', () => undefined);
   }
 
-  send(id: number, job: BodyJob & { spoolPath?: string }, p: Omit<Pending, 'timer'>): void {
+  send(id: number, job: BodyJob & { spoolPath?: string }, p: Pick<Pending, 'resolve' | 'reject'>, retried = false): void {
     const timer = setTimeout(() => {
       // Stuck: the job fails with its reason, and the child is replaced (its other jobs fail with the exit).
       if (!this.jobs.has(id)) return;
@@ -85,7 +92,7 @@ class Child {
       this.proc.kill('SIGKILL');
     }, PARSE_TIMEOUT_MS);
     timer.unref();
-    this.jobs.set(id, { ...p, timer });
+    this.jobs.set(id, { ...p, timer, job, retried });
     try {
       this.proc.send({ id, job });
     } catch (err) {
@@ -116,7 +123,7 @@ class Child {
  * in the crawl's own process. `spoolPaths` maps the descriptors a job names to the files a child opens itself.
  */
 export function makeBodyProcessor(size: number, spoolPaths: Record<number, string> = {}, heapMb = PARSE_HEAP_MB): BodyProcessor {
-  const crashes: string[] = [];
+  const crashes: Array<{ why: string; urls: string[] }> = [];
   // Inline, the parsers are loaded on first use: a crawl that hands bodies to children never loads them.
   if (size <= 0 || !existsSync(CHILD_FILE)) return { run: async (job) => (await import('./process-body.js')).processBody(job), close: async () => undefined, peakRssMb: () => 0, crashes };
   const pool = { closed: false, crashes, heapMb };
