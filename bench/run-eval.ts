@@ -59,9 +59,17 @@ function compare(site: string, framework: string, labels: Label[], items: Judged
   return labels.map((l): Row => {
     const item = byId.get(l.id);
     const kinds = [...new Set(item?.defects.map((d) => d.kind) ?? [])];
-    const checks = item?.checks.filter((k) => k.status !== 'pass').map((k) => `${k.check}:${k.status}${k.note ? ` (${k.note})` : ''}`) ?? [];
+    const checks = item?.checks.filter((k) => k.status !== 'pass').map((k) => `${k.check}:${k.status}${k.note ? ` (${noteText(k.note)})` : ''}`) ?? [];
     return { site, framework, id: l.id, expected: l.expected, got: item ? (item.outcome as Got) : 'missing', why: `${l.defect ? `[${l.defect}] ` : ''}${l.reason}`, ours: [kinds.join(','), ...checks].filter(Boolean).join('; ') };
   });
+}
+
+/** A check's note is a {code, data} notice: its code and data, short. */
+function noteText(note: unknown): string {
+  if (typeof note === 'string') return note;
+  const n = note as { code?: string; data?: unknown };
+  const data = n.data === undefined ? '' : ` ${JSON.stringify(n.data)}`;
+  return `${n.code ?? '?'}${data.length > 160 ? `${data.slice(0, 157)}…` : data}`;
 }
 
 function disagreements(rows: Row[]): string[] {
