@@ -9,6 +9,8 @@ export const evidenceFound: Check<Record<string, never>> = {
   defects: ['not-found'],
   run(ctx) {
     if (ctx.targets.length > 0) return pass();
+    // Not seen is not absent when part of the site was not read.
+    if (ctx.incomplete) return { status: 'cant-tell', defects: [{ kind: 'not-found', data: { incomplete: ctx.incomplete.code } }], note: ctx.incomplete };
     return { status: 'fail', defects: [{ kind: 'not-found' }] };
   },
 };

@@ -45,7 +45,11 @@ export const period: Check<Record<string, never>> = {
     let coverOk = false;
     for (const t of ctx.targets) {
       const heads = headingText(t);
-      for (const m of findYearMentions(heads)) if (m.kind === 'fiscal') vote(m.year, 4);
+      for (const m of findYearMentions(heads)) {
+        if (m.kind === 'fiscal') vote(m.year, 4);
+        // A plan titled with its span ("แผนปฏิบัติการ 4 ปี (พ.ศ. 2561–2564)") is the plan of each year it spans.
+        else if (m.kind === 'range' && m.to !== undefined && want.year >= m.year && want.year <= m.to) vote(want.year, 3);
+      }
       const text = datingText(t);
       for (const m of findYearMentions(text)) {
         if (m.kind === 'range') {

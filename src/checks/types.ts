@@ -35,6 +35,11 @@ export interface CheckContext {
   agencyType: 'local-government' | 'other';
   /** Best first. Empty when nothing was found. */
   targets: EvidenceTarget[];
+  /**
+   * Why the audit did not see the whole site (the crawl stopped at a limit; the ITA index is built by a script and
+   * could not be read): then "not found" is not a finding, a person looks.
+   */
+  incomplete?: Notice;
 }
 
 /** Checks report a defect kind with data; the judge builds the message from the rule set (ESLint's messageId). */

@@ -15,6 +15,13 @@ export class Admission {
   private docsTaken = 0;
   /** Same-site URLs robots.txt kept the crawl from: the artifacts report the count. */
   disallowedSeen = 0;
+  /**
+   * Pages refused because the page budget was full, first come first served. A page that turns out not to exist
+   * (404) gives its place back to the first of them: dead links do not use up the budget of pages read.
+   */
+  private readonly waiting: CrawlRecord[] = [];
+  private static readonly WAITLIST = 5000;
+  private refunds = 0;
 
   constructor(private readonly state: CrawlState) {}
 
@@ -61,13 +68,36 @@ export class Admission {
     // Assets are checked but never kept, so they count against no budget.
     if (isDoc ? this.docsTaken >= o.maxDocuments : !isAsset && (this.pagesTaken >= o.maxPages || depth > o.maxDepth)) {
       check.reason = 'budget';
-      this.state.budgetHit ??= depth > o.maxDepth ? 'depth' : 'pages';
+      if (!isDoc && depth <= o.maxDepth && this.waiting.length < Admission.WAITLIST) this.waiting.push(rec);
+      else this.state.budgetHit ??= isDoc ? 'documents' : depth > o.maxDepth ? 'depth' : 'pages';
       return rec;
     }
     rec.content = !isAsset;
     if (isDoc) this.docsTaken++;
     else if (!isAsset) this.pagesTaken++;
     return rec;
+  }
+
+  /**
+   * A page that was admitted did not exist (confirmed broken): its place goes to the first page that waited for one,
+   * which is returned ready to fetch. Refunds are bounded by the budget itself, so a site of dead links cannot make
+   * the crawl fetch without end.
+   */
+  refund(rec: CrawlRecord): CrawlRecord | undefined {
+    if (!rec.content || isDocumentUrl(rec.check.url) || this.refunds >= this.state.o.maxPages) return undefined;
+    this.refunds++;
+    this.pagesTaken--;
+    const next = this.waiting.shift();
+    if (!next) return undefined;
+    delete next.check.reason;
+    next.content = true;
+    this.pagesTaken++;
+    return next;
+  }
+
+  /** Pages still refused at the end: the page budget was really hit. */
+  get stillWaiting(): number {
+    return this.waiting.length;
   }
 
   /** A form's target: listed, never fetched, never "broken". */

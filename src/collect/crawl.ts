@@ -89,6 +89,8 @@ class CrawlRun {
       }
       check.confirmed = true;
       state.broken++;
+      const next = this.admission.refund(rec);
+      if (next) this.frontier.schedule(next, FIRST);
       return;
     }
     if (confirming) check.confirmed = true;
@@ -182,6 +184,7 @@ class CrawlRun {
     else if (state.renderSkipped) errors.push({ code: 'render-budget', message: `${state.renderSkipped} pages needing scripts were read statically: the rendering budget (${o.renderPages} pages, ${o.renderSeconds} s) was used up` });
     // A parse child that died is said, with the files it held: each was read again once, or is named as not read.
     for (const c of this.bodies.crashes) for (const url of c.urls) errors.push({ code: 'parser-restarted', message: `${c.why} while reading this file; a new parser took over`, url });
+    if (this.admission.stillWaiting) state.budgetHit ??= 'pages';
     if (state.budgetHit) errors.push({ code: `budget-${state.budgetHit}`, message: `crawl budget reached (${state.budgetHit}): some URLs were not fetched` });
     const robots = state.robots.get(hostOf(state.site));
     const { pages, documents } = sink.close();

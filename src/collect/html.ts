@@ -25,12 +25,22 @@ const ROW = new Set(['tr', 'li', 'dd', 'details']);
 const SECTION_CLASS = /(^|\s)(accordion-item|elementor-accordion-item|elementor-toggle-item|wp-block-details|collapse-item|panel-default)(\s|$)/i;
 // <head> is walked (stylesheets, icons, <base>), but only its <title> gives text, and that is kept separately.
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'title']);
+/**
+ * Site furniture by its markup: navigation, the footer, side columns and widget boxes. On a small site (or a single
+ * page audited alone) repetition across pages cannot show it, so the markup does; the judge takes these lines out of
+ * the page's content like the lines every page repeats.
+ */
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+const CHROME_CLASS = /(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|submenu|sidebar|side-bar|sidebox|footer|breadcrumbs?|widget|banner-left|banner-right)([\s_-]|$)/i;
+const isChrome = (el: Element) => CHROME_TAGS.has(el.name) || CHROME_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
 const LINK_ATTR: Record<string, string> = { a: 'href', area: 'href', iframe: 'src', embed: 'src', object: 'data', frame: 'src', link: 'href', form: 'action', img: 'src' };
 
 export interface ParsedHtml {
   title: string;
   headings: Page['headings'];
   text: string;
+  /** Indices of the lines of `text` that sit in navigation, footer, side columns (see CHROME_CLASS). */
+  chromeLines: number[];
   textTruncated: boolean;
   links: Link[];
   tables: Table[];
@@ -57,6 +67,9 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
   const links: Link[] = [];
   const images: Page['images'] = [];
   const textParts: string[] = [];
+  /** The same text, but only what sits inside site furniture (newlines kept in the same places). */
+  const chromeParts: string[] = [];
+  let inChrome = 0;
   let textLen = 0;
   let lastHeading = '';
 
@@ -123,6 +136,7 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
         const t = (node as unknown as { data: string }).data;
         if (t.trim()) {
           textParts.push(t);
+          if (inChrome) chromeParts.push(t);
           textLen += t.length;
         }
       }
@@ -173,8 +187,17 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
       const url = normaliseUrl(el.attribs.href, base);
       if (url) links.push({ url, href: bound(el.attribs.href, 500), text: '', tag: 'link' });
     }
+    const chrome = isChrome(el);
+    if (chrome) {
+      inChrome++;
+      chromeParts.push('\n');
+    }
     for (const child of el.children) walk(child);
-    if (name === 'p' || name === 'div' || name === 'li' || name === 'tr' || name === 'br' || /^h[1-6]$/.test(name)) textParts.push('\n');
+    if (chrome) inChrome--;
+    if (name === 'p' || name === 'div' || name === 'li' || name === 'tr' || name === 'br' || /^h[1-6]$/.test(name) || chrome) {
+      textParts.push('\n');
+      chromeParts.push('\n');
+    }
   };
   const root = $.root()[0]!;
   for (const child of root.children) walk(child);
@@ -200,14 +223,21 @@ export function parseHtml(html: string, pageUrl: string, limits: HtmlLimits = DE
     return undefined;
   });
 
-  const joined = textParts.join(' ').replace(/[ \t\r\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').replace(/\n{2,}/g, '\n').trim();
-  const text = cleanTextKeepLines(joined);
+  const join = (parts: string[]) => cleanTextKeepLines(parts.join(' ').replace(/[ \t\r\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n').replace(/\n{2,}/g, '\n').trim());
+  const text = join(textParts);
+  const chromeSet = new Set(join(chromeParts).split('\n'));
+  const boundedText = bound(text, limits.textChars);
+  const chromeLines: number[] = [];
+  boundedText.split('\n').forEach((line, i) => {
+    if (chromeSet.has(line)) chromeLines.push(i);
+  });
   const refresh = $('meta[http-equiv="refresh" i]').attr('content');
   const refreshUrl = refresh ? /url\s*=\s*['"]?([^'";]+)/i.exec(refresh)?.[1] : undefined;
   return {
     title,
     headings,
-    text: bound(text, limits.textChars),
+    text: boundedText,
+    chromeLines,
     textTruncated: text.length > limits.textChars || textLen >= limits.textChars,
     links,
     tables,

@@ -29,6 +29,7 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
       title: parsed.title,
       headings: parsed.headings,
       text: parsed.text,
+      ...(parsed.chromeLines.length ? { chromeLines: parsed.chromeLines } : {}),
       textTruncated: parsed.textTruncated || job.capped,
       links: parsed.links,
       tables: parsed.tables,

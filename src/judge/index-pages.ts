@@ -92,8 +92,10 @@ export function indexUrls(pages: ReadonlyArray<IndexPage | Page>): Set<string> {
 const INDEX_WORDS = /(?<![a-z])(ita|oit)(?![a-z])|การเปิดเผยข้อมูลสาธารณะ|การประเมินคุณธรรมและความโปร่งใส/i;
 const LOADING = /กำลังโหลด|(?<![a-z])loading(?![a-z])|โปรดรอสักครู่|กรุณารอสักครู่/i;
 
-function looksLikeIndex(page: Page): boolean {
-  return [page.title, ...page.headings.slice(0, 3).map((h) => h.text)].some((t) => INDEX_WORDS.test(matchKey(t)));
+function looksLikeIndex(page: Page, titleOnly = false): boolean {
+  // A home page carries "ITA" in its menus and banners: for it, only its own title says it is the index.
+  const texts = titleOnly ? [page.title] : [page.title, ...page.headings.slice(0, 3).map((h) => h.text)];
+  return texts.some((t) => INDEX_WORDS.test(matchKey(t)));
 }
 
 /** The page still waits for its data: it says "loading", or its only tables have a header and no body. */
@@ -128,7 +130,8 @@ export function unreadableIndexes(pages: readonly Page[], all: readonly IndexPag
   }
   const known = new Set(all.map((ip) => ip.page.url));
   for (const page of pages) {
-    if (known.has(page.url) || page.depth === 0 || page.soft404 || page.status >= 400 || !looksLikeIndex(page)) continue;
+    // The start page counts too when it is itself the index (a committee member pastes the ITA page's URL).
+    if (known.has(page.url) || (page.depth === 0 && !looksLikeIndex(page, true)) || page.soft404 || page.status >= 400 || !looksLikeIndex(page)) continue;
     if (page.links.some((l) => l.tag !== 'link' && l.url && labelOf(l))) continue;
     if (stillLoading(page)) {
       urls.add(page.url).add(page.finalUrl);

@@ -1,4 +1,5 @@
 // Judges every item of a framework over saved artifacts: pure, synchronous, no network, no clock.
+import type { Notice } from '../model/notice.js';
 import { documentProblem } from '../checks/link-works.js';
 import { CHECKS } from '../checks/registry.js';
 import type { CheckContext, CheckOutput, DefectDraft } from '../checks/types.js';
@@ -64,11 +65,12 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   const notEvidence = new Set([...indexUrls(allIndexes), ...unreadable.urls]);
   const agencyType = agencyTypeOf(artifacts);
   const items: ItemResult[] = [];
+  const incomplete = incompleteView(artifacts, unreadable, chosen);
 
   for (const item of rs.items) {
     const n = Number(item.id.slice(1));
     const located = locateEvidence(item, n, chosen, idx, notEvidence);
-    const ctx: CheckContext = { item, site: artifacts.site, fiscalYear, asOf: opts.asOf, agencyType, targets: located.targets };
+    const ctx: CheckContext = { item, site: artifacts.site, fiscalYear, asOf: opts.asOf, agencyType, targets: located.targets, ...(incomplete ? { incomplete } : {}) };
     const outputs: Array<CheckOutput | 'error'> = [];
     const checks: ItemResult['checks'] = [];
     const drafts: DefectDraft[] = [];
@@ -147,6 +149,15 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
     defects: [...items.flatMap((i) => i.defects), ...siteDefects],
     warnings,
   };
+}
+
+/** Why this audit saw only part of the site, if it did: a crawl limit, or an ITA index only a script could fill. */
+function incompleteView(a: Artifacts, unreadable: { urls: Set<string> }, chosen: readonly { links: unknown[] }[]): Notice | undefined {
+  const limit = a.stats?.budgetHit;
+  if (limit && limit !== 'aborted') return { code: 'budget-hit', data: { limit, pages: a.stats?.pages ?? 0, notFollowed: a.links.filter((l) => l.sameSite && l.reason === 'budget').length } };
+  const readableIndex = chosen.some((c) => c.links.length > 0);
+  if (unreadable.urls.size && !readableIndex) return { code: 'index-script-loaded', data: { url: [...unreadable.urls][0] } };
+  return undefined;
 }
 
 /**

@@ -122,6 +122,14 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
     const hs = Math.max(0, ...headingText.map((t) => keywordScore(t, keys, title)));
     if (hs > 0) add({ url: page.url, via: 'heading', confidence: Math.min(0.6, hs), text: page.title });
   }
+  // A one-document audit (a committee member pasted a file's URL): the file is located by what it says it is.
+  if (!idx.artifacts.pages.length) {
+    for (const d of idx.artifacts.documents) {
+      const heads = [d.meta.title ?? '', decodeURIComponent(d.url.slice(d.url.lastIndexOf('/') + 1)), ...d.text.slice(0, 600).split('\n').slice(0, 6)];
+      const ds = Math.max(0, ...heads.map((t) => keywordScore(t, keys, title)));
+      if (ds > 0) add({ url: d.url, via: 'heading', confidence: Math.min(0.6, ds), text: d.meta.title ?? '' });
+    }
+  }
   const patterns = item.hints.urlPatterns.map((p) => new RegExp(p, 'iu'));
   if (patterns.length) {
     for (const l of idx.artifacts.links) {

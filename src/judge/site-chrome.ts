@@ -13,12 +13,12 @@ export interface SiteChrome {
 }
 
 /** Below this many pages nothing can be told apart as repeating. */
-const MIN_PAGES = 6;
+const MIN_PAGES = 3;
 
 function threshold(pages: number): number {
-  // A line on at least a quarter of the pages (and on 4 at least) is site furniture; a section's own sub-menu, shared
+  // A line on at least a quarter of the pages (and on 3 at least) is site furniture; a section's own sub-menu, shared
   // by its 10 news pages out of 90, is not.
-  return Math.max(4, Math.ceil(pages * 0.25));
+  return Math.max(3, Math.ceil(pages * 0.25));
 }
 
 const lineKey = (line: string) => compactKey(line);
@@ -48,7 +48,9 @@ export function siteChrome(pages: readonly Page[]): SiteChrome {
       let m = memo.get(page);
       if (!m) {
         const lines = page.text.split('\n');
-        const own = lines.filter((l) => !chromeLine(l));
+        // Furniture by repetition across the site, or by its own markup (navigation, footer, side columns).
+        const marked = new Set(page.chromeLines ?? []);
+        const own = lines.filter((l, i) => !marked.has(i) && !chromeLine(l));
         m = {
           ...page,
           text: own.join('\n'),
@@ -60,7 +62,10 @@ export function siteChrome(pages: readonly Page[]): SiteChrome {
       }
       return m;
     },
-    chromeText: (page) => page.text.split('\n').filter(chromeLine).join('\n'),
+    chromeText: (page) => {
+      const marked = new Set(page.chromeLines ?? []);
+      return page.text.split('\n').filter((l, i) => marked.has(i) || chromeLine(l)).join('\n');
+    },
     isChromeLink: chromeLink,
   };
 }

@@ -45,6 +45,8 @@ export const Page = z.strictObject({
   title: z.string().default(''),
   headings: z.array(z.strictObject({ level: z.number().int(), text: z.string() })).default([]),
   text: z.string().default(''),
+  /** Lines of `text` (by index) that sit in the site's navigation, footer or side columns, by their markup. */
+  chromeLines: z.array(z.number().int()).optional(),
   textTruncated: z.boolean().default(false),
   links: z.array(Link).default([]),
   tables: z.array(Table).default([]),
