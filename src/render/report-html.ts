@@ -44,6 +44,9 @@ img.shot{max-width:260px;border:1px solid var(--line)}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}tr,.defect{break-inside:avoid}a{color:#000;text-decoration:none}.noprint{display:none}section.items{break-before:page}}
 `;
 
+/** Warnings that change how every verdict must be read: shown as a banner at the top of the report. */
+const BANNER_CODES = new Set(['budget-hit', 'index-script-loaded', 'index-rows-unreadable']);
+
 function defectHtml(d: Defect, lang: Lang, item?: ItemWording): string {
   const fix = defectFix(lang, d, item);
   return `<div class="defect"><span class="kind">[${escHtml(kindWord(d.kind, lang))}]</span> ${escHtml(defectText(lang, d, item))}${
@@ -72,6 +75,8 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
   const parts: string[] = [];
   parts.push(`<header><h1>${escHtml(tr(L, 'รายงานผลตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness report'))}</h1>
 <div class="meta">${escHtml(r.agency ?? r.site)} · ${link(r.site)}<br>${escHtml(tr(L, 'กรอบการประเมิน', 'Framework'))}: ${escHtml(tr(L, r.framework.title, r.framework.titleEn || r.framework.title))}${r.framework.provisional ? escHtml(tr(L, ' (ฉบับชั่วคราว)', ' (provisional)')) : ''} · ${escHtml(tr(L, 'ปีงบประมาณ', 'Fiscal year'))} ${r.fiscalYear} · ${escHtml(tr(L, 'ตรวจ ณ วันที่', 'Assessed as of'))} ${escHtml(r.asOf)}</div></header>`);
+  // What makes the whole audit partial is said first, above the score: the reader must not take a cut crawl for a site.
+  for (const w of r.warnings.filter((x) => BANNER_CODES.has(x.code))) parts.push(`<div class="note banner" role="alert">${escHtml(say(L, w))}</div>`);
   parts.push(`<div class="score"><div class="card"><div>${escHtml(tr(L, 'คะแนนความพร้อม (OIT)', 'Readiness score (OIT)'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${fmt(s.oit)}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ผลเทียบเกณฑ์', 'Against the pass mark'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${escHtml(tr(L, s.grade ?? '–', s.gradeEn ?? '–'))}</div><div>${escHtml(verdict)}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ผลรายข้อ', 'Items'))}</div><div><span class="pass">${count('pass')} ${escHtml(outcomeWord('pass', L))}</span> · <span class="fail">${count('fail')} ${escHtml(outcomeWord('fail', L))}</span> · <span class="review">${count('review')} ${escHtml(outcomeWord('review', L))}</span>${count('error') ? ` · <span class="error">${count('error')} ${escHtml(outcomeWord('error', L))}</span>` : ''}</div></div>

@@ -27,6 +27,8 @@ export interface RunOptions {
   trigger?: string;
   /** Where --dry-run prints what it would send. */
   print?: (s: string) => void;
+  /** The pipeline (tests inject one that throws for one agency). */
+  audit?: typeof runAudit;
 }
 
 export interface RunSummary {
@@ -94,7 +96,7 @@ async function auditAgency(
   let reason: Notice | undefined = stage === 'unreachable' ? store.unreachableReason(runId, agency.id) : undefined;
   if (stage === 'pending' || stage === 'crawled') {
     const c = config.collector;
-    const outcome = await runAudit(
+    const outcome = await (opts.audit ?? runAudit)(
       {
         url: agency.url,
         out: ensure(out),

@@ -118,3 +118,16 @@ describe('--lang en', () => {
     }
   });
 });
+
+describe('a crawl cut at its limit', () => {
+  it('report.html says so in a banner above the score, in the reader’s language', () => {
+    const r = goldenResult();
+    r.warnings.push({ code: 'budget-hit', data: { limit: 'pages', pages: 2000, notFollowed: 1604 } });
+    const th = renderReportHtml(r, { lang: 'th' });
+    const banner = th.indexOf('class="note banner"');
+    expect(banner).toBeGreaterThan(0);
+    expect(banner).toBeLessThan(th.indexOf('class="score"'));
+    expect(th).toContain('1604');
+    expect(renderReportHtml(r, { lang: 'en' })).toContain('1604 same-site links were not followed');
+  });
+});
