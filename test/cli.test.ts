@@ -1,5 +1,5 @@
 // The CLI as a user runs it (built dist/cli.js): published figures, JSON shape, exit codes and precise errors.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +113,29 @@ describe('oit CLI', () => {
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toContain(named);
       expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a document URL as the start is audited as a one-document site, not refused as unreachable', async () => {
+    const { serveDirectory, DEMO_SITE_DIR } = await import('../src/demo/serve.js');
+    const served = await serveDirectory(DEMO_SITE_DIR);
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'oit-doc-'));
+      const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const c = spawn(process.execPath, ['dist/cli.js', 'audit', `${served.url}files/skr1-mar-2566.xlsx`, '--out', out, '--rules', 'ita-2566', '--as-of', '2023-05-15', '--quiet', '--render', 'never'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        c.stdout.on('data', (d: Buffer) => (stdout += d));
+        c.stderr.on('data', (d: Buffer) => (stderr += d));
+        c.on('exit', (status) => resolve({ status, stdout, stderr }));
+      });
+      expect(r.status, r.stderr).toBe(1);
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+      // The workbook is the monthly procurement summary of March 2566: found as that item's evidence by what it is.
+      const o21 = result.items.find((i: { id: string }) => i.id === 'O21');
+      expect(o21.evidence.map((e: { url: string }) => e.url)).toContain(`${served.url}files/skr1-mar-2566.xlsx`);
+    } finally {
+      await served.close();
     }
   });
 });

@@ -47,7 +47,7 @@ class Child {
 
   private spawn(): void {
     // Small young generation and a heap cap; the parent's own flags (inspector, loaders) are not inherited.
-    const proc = fork(CHILD_FILE, [], { execArgv: [`--max-old-space-size=${this.pool.heapMb}`, '--max-semi-space-size=4'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const proc = fork(CHILD_FILE, [], { execArgv: [`--max-old-space-size=${this.pool.heapMb}`, '--max-semi-space-size=2', '--heap-growing-percent=10'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.proc = proc;
     this.stderr = '';
     proc.stderr?.on('data', (d: Buffer) => {
