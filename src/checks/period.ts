@@ -46,7 +46,7 @@ export const period: Check<Record<string, never>> = {
     for (const t of ctx.targets) {
       const heads = headingText(t);
       for (const m of findYearMentions(heads)) if (m.kind === 'fiscal') vote(m.year, 4);
-      const text = datingText(t);
+      const text = datingText(t, 4000, ctx.item.title);
       for (const m of findYearMentions(text)) {
         if (m.kind === 'range') {
           const to = m.to ?? m.year;
