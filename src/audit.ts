@@ -106,7 +106,7 @@ export async function collectSite(url: string, out: string, crawl: Partial<Crawl
 /** The judge stage alone (`oit judge`, and the rest of runAudit): result.json and the reports in `out`. */
 export async function judgeAndReport(artifacts: Artifacts, input: Omit<AuditInput, 'url' | 'crawl' | 'reuseArtifacts'>): Promise<Result> {
   const rs = resolveRuleSet(input.rules);
-  const result = judge(artifacts, rs, { asOf: input.asOf, ...(input.fiscalYear ? { fiscalYear: input.fiscalYear } : {}), ...(input.agency ? { agency: input.agency } : {}) });
+  const result = judge(artifacts, rs, { asOf: input.asOf, ...(input.fiscalYear ? { fiscalYear: input.fiscalYear } : {}), ...(input.agency ? { agency: input.agency } : {}), ...(input.previous ? { previous: input.previous } : {}) });
   writeJson(input.out, 'result.json', result);
   let shots: Record<string, string> | undefined;
   if (input.screenshots) {

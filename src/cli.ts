@@ -10,7 +10,7 @@ import { helpText } from './help.js';
 import { InputError } from './model/input-error.js';
 import { CrawlFailedError, EXIT, UsageError } from './commands/errors.js';
 import { runScore } from './commands/score.js';
-import { rulesCheck, rulesList, rulesShow } from './commands/rules.js';
+import { rulesCheck, rulesDiff, rulesList, rulesShow } from './commands/rules.js';
 import { COMMANDS } from './commands/index.js';
 import { parseCommandLine } from './commands/options.js';
 import { RenderUnavailable } from './collect/render.js';
@@ -29,8 +29,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'rules': {
       const [sub, a, b] = rest;
-      const text = sub === 'list' ? rulesList(lang) : sub === 'show' ? rulesShow(a, b, lang) : sub === 'check' ? rulesCheck(a, lang) : undefined;
-      if (text === undefined) throw new UsageError('usage: oit rules list | show <framework> [item] | check <folder>');
+      const text = sub === 'list' ? rulesList(lang) : sub === 'show' ? rulesShow(a, b, lang) : sub === 'check' ? rulesCheck(a, lang) : sub === 'diff' ? rulesDiff(a, b, lang) : undefined;
+      if (text === undefined) throw new UsageError('usage: oit rules list | show <framework> [item] | check <folder> | diff <framework> <framework>');
       process.stdout.write(`${text}\n`);
       return EXIT.ok;
     }

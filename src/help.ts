@@ -21,6 +21,7 @@ const TH = `oit — ตรวจความพร้อมเว็บไซต
   oit rules list                           รายการกรอบการประเมิน
   oit rules show <กรอบ> [ข้อ]              รายละเอียดข้อ องค์ประกอบ ช่วงเวลา วิธีแก้
   oit rules check <โฟลเดอร์>               ตรวจความถูกต้องของไฟล์กฎที่แก้ไข
+  oit rules diff <กรอบ> <กรอบ>              เลขข้อของปีหนึ่งย้ายไปเป็นเลขใดของอีกปี (เปลี่ยนเลข รวม แยก ใหม่ ตัดออก)
 
 {OPTIONS}
 
@@ -45,6 +46,7 @@ Usage:
   oit rules list                           frameworks shipped
   oit rules show <framework> [item]        an item's elements, time rule and how to fix
   oit rules check <folder>                 validate an edited rule folder
+  oit rules diff <framework> <framework>   how one year's items map to another's (renumbered, merged, split, new, dropped)
 
 {OPTIONS}
 

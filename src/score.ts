@@ -14,6 +14,8 @@ export interface ScoreInput {
   oit?: number;
 }
 
+const labelOf = (b: { label: string; labelEn: string }) => ({ label: b.label, labelEn: b.labelEn });
+
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /**
@@ -24,11 +26,62 @@ export function round2(x: number): number {
   return Math.round((x + Number.EPSILON) * 100) / 100;
 }
 
-export function gradeOf(score: number, scoring: ScoringFile): { label: string; labelEn: string } {
+type Band = ScoringFile['bands'][number];
+
+/** Bands highest first: by total, then by per-tool threshold (ผ่านดีเยี่ยม before ผ่านดี before ผ่าน). */
+const ordered = (scoring: ScoringFile): Band[] => [...scoring.bands].sort((a, b) => b.min - a.min || (b.each ?? 0) - (a.each ?? 0));
+
+/**
+ * The label of a total score. With the three tools given, a band with a per-tool threshold (`each`) needs every tool
+ * at it: 94.64 with EIT under 85 is ผ่าน, not ผ่านดี (NACC, Aug 2568). Without them only bands without one qualify.
+ */
+export function gradeOf(score: number, scoring: ScoringFile, tools?: { iit: number; eit: number; oit: number }): { label: string; labelEn: string } {
   const shown = round2(score);
-  const sorted = [...scoring.bands].sort((a, b) => b.min - a.min);
-  const band = sorted.find((b) => shown >= b.min) ?? sorted[sorted.length - 1]!;
+  const sorted = ordered(scoring);
+  const fits = (b: Band) => shown >= b.min && (b.each === undefined || (tools !== undefined && [tools.iit, tools.eit, tools.oit].every((t) => round2(t) >= b.each!)));
+  const band = sorted.find(fits) ?? sorted[sorted.length - 1]!;
   return { label: band.label, labelEn: band.labelEn };
+}
+
+/** The least OIT score with which a band is still reachable when IIT and EIT are perfect (its total and its per-tool threshold). */
+export function oitNeededFor(b: Band, scoring: ScoringFile): number {
+  const w = scoring.weights;
+  const byTotal = w.oit > 0 ? (b.min * 100 - (w.iit + w.eit) * 100) / w.oit : 0;
+  return Math.max(0, b.each ?? 0, byTotal);
+}
+
+/**
+ * What an OIT score alone still allows: the best label reachable with perfect IIT and EIT, and the next label up with
+ * the OIT it needs ("OIT 88.00: ผ่านดี is still possible; ผ่านดีเยี่ยม needs OIT ≥ 95").
+ */
+export function oitCeiling(oit: number, scoring: ScoringFile): { best: Band; next?: Band; needs?: number } {
+  const shown = round2(oit);
+  const sorted = ordered(scoring);
+  const i = sorted.findIndex((b) => shown >= round2(oitNeededFor(b, scoring)));
+  const at = i < 0 ? sorted.length - 1 : i;
+  const best = sorted[at]!;
+  // The next label up that asks more OIT than this one (labels that differ only in IIT/EIT are skipped).
+  const next = sorted.slice(0, at).reverse().find((b) => round2(oitNeededFor(b, scoring)) > shown);
+  return next ? { best, next, needs: round2(oitNeededFor(next, scoring)) } : { best };
+}
+
+/** Whether the year's labels are the Rating Score's (some need every tool at a threshold): OIT alone cannot name one. */
+export const hasToolThresholds = (scoring: ScoringFile): boolean => scoring.bands.some((b) => b.each !== undefined);
+
+/** The rating in words as a notice: the label of the ITA, or what the OIT alone still allows. */
+function ratingNotice(basis: 'ita' | 'oit', graded: number, label: { label: string; labelEn: string }, scoring: ScoringFile): Notice {
+  if (basis === 'ita' || !hasToolThresholds(scoring)) return { code: basis === 'ita' ? 'rating-label' : 'rating-oit-band', data: { score: formatScore(graded), label: label.label, labelEn: label.labelEn } };
+  const c = oitCeiling(graded, scoring);
+  return {
+    code: 'rating-ceiling',
+    data: {
+      oit: formatScore(graded),
+      best: c.best.label,
+      bestEn: c.best.labelEn,
+      ...(c.best.each !== undefined ? { bestEach: c.best.each } : {}),
+      ...(c.next ? { next: c.next.label, nextEn: c.next.labelEn, needs: c.needs } : {}),
+    },
+  };
 }
 
 export function itemScore(outcome: Outcome | undefined, policy: ScoringFile['reviewPolicy']): number | null {
@@ -79,7 +132,10 @@ export function computeScore(input: ScoreInput): Score {
 
   const basis = ita !== null ? 'ita' : oit !== null ? 'oit' : null;
   const graded = ita ?? oit;
-  const grade = graded !== null ? gradeOf(graded, scoring) : null;
+  // From OIT alone, a year whose labels need every tool gets the best label still possible; earlier years band the OIT.
+  const grade =
+    graded === null ? null : basis === 'ita' ? gradeOf(graded, scoring, { iit: iit!, eit: eit!, oit: oit! }) : hasToolThresholds(scoring) ? labelOf(oitCeiling(graded, scoring).best) : gradeOf(graded, scoring);
+  const rating = graded !== null && grade && basis ? ratingNotice(basis, graded, grade, scoring) : null;
   return {
     items,
     subIndicators,
@@ -91,6 +147,7 @@ export function computeScore(input: ScoreInput): Score {
     grade: grade?.label ?? null,
     gradeEn: grade?.labelEn ?? null,
     gradeBasis: basis,
+    rating,
     pass: graded !== null ? round2(graded) >= scoring.passMark : null,
     passMark: scoring.passMark,
     provisional: reasons.length > 0,

@@ -1,9 +1,13 @@
 // The CLI as a user runs it (built dist/cli.js): published figures, JSON shape, exit codes and precise errors.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { todayBangkok } from '../src/commands/options.js';
+import { DEMO_SITE_DIR, serveDirectory } from '../src/demo/serve.js';
+import { frameworkForDate } from '../src/rules/load.js';
 
 const oit = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 20_000 });
 
@@ -77,8 +81,31 @@ describe('oit CLI', () => {
     expect(bad.stderr).toContain('--as-of');
   });
 
-  it('lists frameworks', () => {
-    expect(oit('rules', 'list').stdout).toMatch(/ita-2565[\s\S]*ita-2566[\s\S]*ita-2568/);
+  it('lists frameworks with their status, and checks them all', () => {
+    const list = oit('rules', 'list', '--lang', 'en').stdout;
+    expect(list).toMatch(/ita-2565.*\[confirmed\][\s\S]*ita-2566.*\[confirmed\][\s\S]*ita-2568.*\[provisional: 7 items unconfirmed\][\s\S]*ita-2569.*\[provisional: every item unconfirmed\][\s\S]*ita-2570.*\[provisional: every item unconfirmed\]/);
+    const check = oit('rules', 'check', '--lang', 'en');
+    expect(check.status).toBe(0);
+    expect(check.stdout.trim().split('\n')).toEqual(['OK: ita-2565, 43 items', 'OK: ita-2566, 43 items', 'OK: ita-2568, 27 items', 'OK: ita-2569, 26 items', 'OK: ita-2570, 26 items']);
+  });
+
+  it('oit rules show and diff say that ita-2570 is unconfirmed, and how 2569 maps to 2570', () => {
+    const show = oit('rules', 'show', 'ita-2570', '--lang', 'en').stdout;
+    expect(show).toContain('Nothing of ITA 2570 is published yet');
+    expect(oit('rules', 'show', 'ita-2570', 'O11', '--lang', 'en').stdout).toContain('Oct 2569 – Mar 2570');
+    const diff = oit('rules', 'diff', 'ita-2569', 'ita-2570', '--lang', 'en');
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('Summary: same 26 · renumbered 0 · merged 0 · split 0 · new 0 · dropped 0');
+    expect(oit('rules', 'diff', 'ita-2568', 'ita-2569', '--lang', 'en').stdout).toMatch(/O27\s+→ O25 \+ O26\s+split/);
+  });
+
+  it('oit score gives the Rating Score label with IIT, EIT and OIT, and what OIT alone still allows', () => {
+    const seeds = JSON.parse(oit('score', '--rules', 'ita-2568', '--iit', '99.38', '--eit', '99.70,99.76', '--oit', '67.50', '--json').stdout);
+    expect(seeds).toMatchObject({ ita: 86.73, grade: 'ผ่าน', gradeBasis: 'ita' });
+    const nacc = oit('score', '--rules', 'ita-2568', '--iit', '99', '--eit', '84', '--oit', '99.35');
+    expect(nacc.stdout).toContain('ITA 94.64: ผ่าน');
+    const alone = oit('score', '--rules', 'ita-2570', '--oit', '88', '--lang', 'en');
+    expect(alone.stdout).toContain('OIT 88.00: "ผ่านดี" (Good) is still possible; "ผ่านดีเยี่ยม" (Excellent) needs OIT ≥ 95');
   });
 
   it('a flag of another command is a usage error that names it (oit crawl --fail O3)', () => {
@@ -137,5 +164,58 @@ describe('oit CLI', () => {
     } finally {
       await served.close();
     }
+  });
+});
+
+describe('oit audit with no --rules picks the framework of the assessment the date prepares for', () => {
+  /** The built CLI, asynchronously: the demo site is served by this process, which must keep answering. */
+  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const r = await promisify(execFile)(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+  const audit = async (...extra: string[]) => {
+    const s = await serveDirectory(DEMO_SITE_DIR);
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'oit-fw-'));
+      const r = await cli('audit', s.url, '--out', out, '--quiet', '--format', 'md,html', '--max-minutes', '2', ...extra);
+      return { ...r, out, result: JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) };
+    } finally {
+      s.server.close();
+    }
+  };
+
+  it('today: the framework of today\'s date (in December 2569, ita-2570), said provisional once, with a banner in every report', { timeout: 60_000 }, async () => {
+    const expected = frameworkForDate(todayBangkok());
+    const r = await audit();
+    expect([0, 1]).toContain(r.code);
+    expect(r.result.framework.id).toBe(expected.id);
+    expect(r.stderr).toContain(`ใช้กรอบ ${expected.id}`);
+    if (expected.provisional) {
+      const banner = r.result.framework.banner.th as string;
+      expect((r.stderr + r.stdout).split(banner).length - 1).toBe(1);
+      expect(readFileSync(join(r.out, 'summary.md'), 'utf8')).toContain(banner);
+      expect(readFileSync(join(r.out, 'report.html'), 'utf8')).toContain('class="banner"');
+    }
+  });
+
+  it('as of 1 December 2026 (2569): ita-2570, provisional; as of 15 May 2023: ita-2566, no banner', { timeout: 90_000 }, async () => {
+    const dec = await audit('--as-of', '2026-12-01');
+    expect(dec.result).toMatchObject({ framework: { id: 'ita-2570', provisional: true }, fiscalYear: 2570 });
+    expect(dec.stderr).toContain('ใช้กรอบ ita-2570 ตามวันที่ 2026-12-01 (ช่วงเตรียมรับการประเมิน ITA 2570)');
+    expect(dec.stderr.match(/ชั่วคราว/g)).toHaveLength(1);
+    expect(readFileSync(join(dec.out, 'summary.md'), 'utf8')).toContain('ITA 2570 ยังไม่มีคู่มือหรือรายการที่เผยแพร่');
+    expect(readFileSync(join(dec.out, 'report.html'), 'utf8')).toContain('ITA 2570 ยังไม่มีคู่มือหรือรายการที่เผยแพร่');
+    const may = await audit('--as-of', '2023-05-15');
+    expect(may.result).toMatchObject({ framework: { id: 'ita-2566', provisional: false }, fiscalYear: 2566 });
+    expect(may.stderr).not.toContain('ชั่วคราว');
+    expect(readFileSync(join(may.out, 'report.html'), 'utf8')).not.toContain('class="banner"');
+    // An explicit --rules works for every year, and is never overridden by the date.
+    const explicit = await audit('--as-of', '2026-12-01', '--rules', 'ita-2568');
+    expect(explicit.result.framework.id).toBe('ita-2568');
   });
 });

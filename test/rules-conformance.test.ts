@@ -7,13 +7,13 @@ import { CHECKS } from '../src/checks/registry.js';
 import { InputError } from '../src/model/input-error.js';
 import { DEFECT_KINDS } from '../src/model/rule-set.js';
 import { codesOf, defectText } from '../src/text/say.js';
-import { BUILTIN_RULES_DIR, defaultFramework, listFrameworks, loadRuleSet } from '../src/rules/load.js';
+import { BUILTIN_RULES_DIR, frameworkForDate, listFrameworks, loadRuleSet } from '../src/rules/load.js';
 import { GENERIC_WORDS } from '../src/rules/generic-words.js';
 import { compactKey } from '../src/derive/thai-text.js';
 
 describe('shipped frameworks', () => {
   const ids = listFrameworks();
-  it('ships ita-2565, ita-2566 and ita-2568', () => expect(ids).toEqual(['ita-2565', 'ita-2566', 'ita-2568']));
+  it('ships ita-2565, ita-2566, ita-2568, ita-2569 and ita-2570', () => expect(ids).toEqual(['ita-2565', 'ita-2566', 'ita-2568', 'ita-2569', 'ita-2570']));
 
   // Completeness (unique ids, every item placed once, checks and options valid, messages) is the loader's job and is
   // proven by the edited-folder cases below; here each shipped folder must simply load.
@@ -27,7 +27,27 @@ describe('shipped frameworks', () => {
     expect(loadRuleSet(join(BUILTIN_RULES_DIR, 'ita-2566')).items).toHaveLength(43);
   });
 
-  it('defaults to the newest non-provisional framework', () => expect(defaultFramework()).toBe('ita-2566'));
+  it('picks the framework of the assessment a date prepares for: from October N−1, ITA N', () => {
+    expect(frameworkForDate('2026-12-01')).toMatchObject({ id: 'ita-2570', year: 2570, exact: true, provisional: true });
+    expect(frameworkForDate('2026-09-30')).toMatchObject({ id: 'ita-2569', year: 2569 });
+    expect(frameworkForDate('2026-10-01')).toMatchObject({ id: 'ita-2570', year: 2570 });
+    expect(frameworkForDate('2023-05-15')).toMatchObject({ id: 'ita-2566', year: 2566, exact: true, provisional: false });
+    expect(frameworkForDate('2022-01-10')).toMatchObject({ id: 'ita-2565', year: 2565 });
+    // No 2567 framework: the newest one before it; after 2570 the newest shipped; before 2564 the oldest.
+    expect(frameworkForDate('2024-03-01')).toMatchObject({ id: 'ita-2566', year: 2567, exact: false });
+    expect(frameworkForDate('2029-01-01')).toMatchObject({ id: 'ita-2570', exact: false });
+    expect(frameworkForDate('2019-01-01')).toMatchObject({ id: 'ita-2565', exact: false });
+  });
+
+  it('every provisional framework, item and grouping says why; every later framework says what each item continues', () => {
+    for (const id of ids) {
+      const rs = loadRuleSet(join(BUILTIN_RULES_DIR, id));
+      if (rs.framework.provisional) expect(rs.framework.banner, id).toBeDefined();
+      for (const i of rs.items) if (i.provisional) expect(i.provisionalReason, `${id} ${i.id}`).toBeTruthy();
+      for (const sub of rs.scoring.indicators.flatMap((x) => x.subIndicators)) if (sub.provisional) expect(sub.provisionalReason, `${id} ${sub.id}`).toBeTruthy();
+      if (rs.framework.previous) for (const i of rs.items) expect(i.continues, `${id} ${i.id}`).toBeDefined();
+    }
+  });
 });
 
 describe('a rule folder someone edited', () => {
@@ -107,6 +127,28 @@ describe('a rule folder someone edited', () => {
     const dir = copy();
     writeFileSync(join(dir, 'messages.json'), '{}');
     expect(() => loadRuleSet(dir)).not.toThrow();
+  });
+
+  it('rejects a provisional item without its reason, and a continued item the previous framework lacks', () => {
+    const dir = copy();
+    edit(dir, 'items.json', (j) => {
+      j.items[2].provisional = true;
+      j.items[5].continues = ['O77'];
+      delete j.items[6].continues;
+    });
+    const msg = problems(dir);
+    expect(msg).toMatch(/items\[2\]\.provisionalReason/);
+    expect(msg).toMatch(/items\[5\]\.continues\[0\][\s\S]*O77 is not an item of ita-2565/);
+    expect(msg).toMatch(/items\[6\]\.continues/);
+  });
+
+  it('rejects a provisional framework without a banner and bands out of order', () => {
+    const dir = copy();
+    edit(dir, 'framework.json', (j) => (j.provisional = true));
+    edit(dir, 'scoring.json', (j) => j.bands.reverse());
+    const msg = problems(dir);
+    expect(msg).toMatch(/framework\.json[\s\S]*banner/);
+    expect(msg).toContain('highest first');
   });
 
   it('rejects a file that is not JSON', () => {

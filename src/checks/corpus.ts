@@ -16,6 +16,8 @@ export interface Corpus {
   unreadableLinks: string[];
   /** The evidence page shows images in its content (an org chart or a poster may carry the data). */
   hasImages: boolean;
+  /** Some evidence is a PDF or Word file: its pictures (photos, charts) are not read. */
+  unreadPictures: boolean;
   /** Some evidence was actually read (a page or a file that opened); otherwise there is nothing to judge. */
   readable: boolean;
 }
@@ -61,9 +63,12 @@ export function decodeName(url: string): string {
   }
 }
 
-/** The item's title and keywords as compact keys. */
+/** A title without the fiscal year it names ("… ประจำปีงบประมาณ พ.ศ. 2569"): pages are often titled without it. */
+const YEAR_IN_TITLE = /\s*(ประจำ)?ปี(งบประมาณ)?\s*(พ\.ศ\.)?\s*25\d\d/g;
+
+/** The item's title (with and without its year) and keywords as compact keys. */
 export function ownNames(item: Item): string[] {
-  return [item.title, ...item.hints.keywords].map(compactKey).filter((k) => k.length >= 3);
+  return [...new Set([item.title, item.title.replace(YEAR_IN_TITLE, ''), ...item.hints.keywords].map(compactKey))].filter((k) => k.length >= 3);
 }
 
 /** How much of a compact line the item's own names cover (0–1): a line that is mostly the item's name only names it. */
@@ -86,7 +91,8 @@ export function buildCorpus(ctx: CheckContext): Corpus {
     .split('\n')
     .filter((line) => namedShare(compactKey(line), names) < 0.6)
     .join('\n');
-  const labels = ctx.targets.flatMap(labelText).filter(Boolean).join('\n');
+  const labelParts = ctx.targets.flatMap(labelText).filter(Boolean);
+  const labels = labelParts.join('\n');
   const scanned: string[] = [];
   for (const t of ctx.targets) {
     // A page drawn with private font codes is as unreadable as a scan.
@@ -97,14 +103,23 @@ export function buildCorpus(ctx: CheckContext): Corpus {
   }
   const unreadableLinks = [...new Set(ctx.targets.flatMap((t) => t.children.filter((c) => c.link?.state === 'unverifiable' && /google-drive|google-forms|login|flipbook|file-share/.test(c.link.reason ?? '')).map((c) => c.url)))];
   const hasImages = ctx.targets.some((t) => (t.page?.images?.length ?? 0) > 0 || t.document?.kind === 'image' || t.children.some((c) => c.document?.kind === 'image'));
+  const unreadPictures = ctx.targets.some((t) => [t.document, ...t.children.map((c) => c.document)].some((d) => d && ['pdf', 'docx', 'doc'].includes(d.kind)));
   const opened = (d: { status: number; error?: { code: string } } | undefined) => d !== undefined && d.status < 400 && !['corrupt', 'encrypted', 'zip-bomb'].includes(d.error?.code ?? '');
   const readable = ctx.targets.some((t) => (t.page && opened(t.page) && !t.page.soft404) || opened(t.document) || t.children.some((c) => opened(c.document)));
-  return { text: `${labels}\n${body}`, compact: compactKey(body), labels: compactKey(labels), scanned, unreadableLinks, hasImages, readable };
+  return { text: `${labels}\n${body}`, compact: compactKey(body),
+    // Each label compacted on its own: a title ending "…สอบถาม" next to a heading "ข้อมูล…" does not spell "สอบถามข้อมูล".
+    labels: labelParts.map(compactKey).join('|'), scanned, unreadableLinks, hasImages, unreadPictures, readable };
 }
 
-/** Short text that dates a target: labels, titles, headings, file names and the start of each document. */
-export function datingText(t: EvidenceTarget, head = 4000): string {
-  const parts = [t.evidence.label ?? '', t.evidence.text ?? ''];
+/**
+ * Short text that dates a target: labels, titles, headings, file names and the start of each document. The index's
+ * link text is left out when it only repeats the item's title (`title`, compared without its year): from ITA 2569
+ * titles name the year ("… ประจำปีงบประมาณ พ.ศ. 2569"), so a copied title dates nothing the link leads to.
+ */
+export function datingText(t: EvidenceTarget, head = 4000, title?: string): string {
+  const own = title ? compactKey(title.replace(YEAR_IN_TITLE, '')) : '';
+  const claim = (x: string | undefined) => (x && !(own.length >= 8 && compactKey(x).includes(own)) ? x : '');
+  const parts = [claim(t.evidence.label), claim(t.evidence.text)];
   if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text.slice(0, head));
   if (t.document) parts.push(t.document.meta.title ?? '', decodeName(t.document.url), t.document.text.slice(0, head));
   for (const c of t.children) {

@@ -50,7 +50,7 @@ export const period: Check<Record<string, never>> = {
         // A plan titled with its span ("แผนปฏิบัติการ 4 ปี (พ.ศ. 2561–2564)") is the plan of each year it spans.
         else if (m.kind === 'range' && m.to !== undefined && want.year >= m.year && want.year <= m.to) vote(want.year, 3);
       }
-      const text = datingText(t);
+      const text = datingText(t, 4000, ctx.item.title);
       for (const m of findYearMentions(text)) {
         if (m.kind === 'range') {
           const to = m.to ?? m.year;

@@ -2,6 +2,7 @@
 import { activityDate } from './activity-date.js';
 import { egpNumbers } from './egp-numbers.js';
 import { evidenceFound } from './evidence-found.js';
+import { formatsOffered } from './formats-offered.js';
 import { linkWorks } from './link-works.js';
 import { monthlyCoverage } from './monthly-coverage.js';
 import { noneStated } from './none-stated.js';
@@ -13,5 +14,5 @@ import type { Check } from './types.js';
 import { vacancyMarked } from './vacancy-marked.js';
 
 export const CHECKS: Readonly<Record<string, Check<any>>> = Object.freeze(
-  Object.fromEntries([evidenceFound, onSite, linkWorks, requiredElements, period, monthlyCoverage, egpNumbers, activityDate, ownDuties, vacancyMarked, noneStated].map((c) => [c.id, c])),
+  Object.fromEntries([evidenceFound, onSite, linkWorks, requiredElements, period, monthlyCoverage, egpNumbers, activityDate, ownDuties, vacancyMarked, noneStated, formatsOffered].map((c) => [c.id, c])),
 );

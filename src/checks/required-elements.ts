@@ -19,7 +19,7 @@ export const requiredElements: Check<{ minimum?: number }> = {
     // duties. In the body they are words like any other ("ยุทธศาสตร์ที่ 1 …" on a development plan).
     const names = ownNames(ctx.item);
     const shown = (p: string) => corpus.compact.includes(compactKey(p)) || occursBeyond(corpus.labels, compactKey(p), names);
-    const missing = elements.filter((e) => !e.anyOf.some(shown));
+    const missing = elements.filter((e) => !(e.image && corpus.hasImages) && !e.anyOf.some(shown));
     const needed = minimum ?? elements.length;
     if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
     const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));
@@ -42,6 +42,10 @@ export const requiredElements: Check<{ minimum?: number }> = {
     // An org chart or a map drawn as a picture cannot be read; anything else missing is missing, pictures or not.
     if (corpus.hasImages && missing.every((e) => e.picture)) {
       return { status: 'cant-tell', defects, note: { code: 'mostly-images', data: {} } };
+    }
+    // A photo inside a PDF or Word file is not read: a person looks.
+    if (corpus.unreadPictures && missing.every((e) => e.image)) {
+      return { status: 'cant-tell', defects, note: { code: 'pictures-not-read', data: { elements: missing.map((e) => e.id).join(', ') } } };
     }
     return { status: 'fail', defects };
   },

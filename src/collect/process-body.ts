@@ -1,5 +1,6 @@
 // Turns a fetched body into what the artifacts keep: a parsed page or an extracted document (CPU work; its only I/O
 // is appending the result to the crawl's spool file when asked to).
+import { createHash } from 'node:crypto';
 import type { Document, Page } from '../model/artifacts.js';
 import { decodeHtml } from './decode.js';
 import type { BodyJob, BodyResult } from './body-job.js';
@@ -55,6 +56,7 @@ export async function processBody(job: BodyJob): Promise<BodyResult> {
       kind: x.kind,
       claimedKind: extensionKind(job.url),
       size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
       sizeCapped: job.capped,
       text: x.text,
       textTruncated: x.textTruncated,

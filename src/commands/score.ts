@@ -1,6 +1,8 @@
 // `oit score`: the shared rating logic on the command line (published figures can be reproduced with it).
 import type { Outcome } from '../model/result.js';
-import { resolveRuleSet, defaultFramework } from '../rules/load.js';
+import { frameworkForDate, resolveRuleSet } from '../rules/load.js';
+import { say } from '../text/say.js';
+import { todayBangkok } from './options.js';
 import { computeScore, formatScore, round2 } from '../score.js';
 import { tr, type Lang } from '../lang.js';
 import { UsageError } from './errors.js';
@@ -38,7 +40,7 @@ const r2 = (x: number | null): number | null => (x === null ? null : round2(x));
 const mapR2 = (o: Record<string, number | null>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, r2(v)]));
 
 export function runScore(args: ScoreArgs): { text: string; exit: number } {
-  const rs = resolveRuleSet(args.rules ?? defaultFramework());
+  const rs = resolveRuleSet(args.rules ?? frameworkForDate(todayBangkok()).id);
   const known = new Set(rs.items.map((i) => i.id));
   const failing = ids('--fail', args.fail, known);
   const review = ids('--review', args.review, known);
@@ -58,6 +60,8 @@ export function runScore(args: ScoreArgs): { text: string; exit: number } {
       eit: r2(score.eit),
       ita: r2(score.ita),
       grade: score.grade,
+      gradeBasis: score.gradeBasis,
+      rating: score.rating ? { code: score.rating.code, ...score.rating.data, text: say(args.lang, score.rating) } : null,
       pass: score.pass,
       provisional: score.provisional,
     };
@@ -80,8 +84,8 @@ export function runScore(args: ScoreArgs): { text: string; exit: number } {
   if (score.ita !== null) lines.push(`ITA = ${rs.scoring.weights.iit}% IIT + ${rs.scoring.weights.eit}% EIT + ${rs.scoring.weights.oit}% OIT: ${fmt(score.ita)}`);
   const basis = score.gradeBasis === 'ita' ? 'ITA' : 'OIT';
   lines.push(
-    `${tr(L, 'ระดับผลการประเมิน', 'Grade')} (${basis}): ${tr(L, score.grade ?? '–', score.gradeEn ?? '–')} · ${
-      score.pass ? tr(L, `ผ่านเกณฑ์ ${rs.scoring.passMark}`, `passes ${rs.scoring.passMark}`) : tr(L, `ไม่ผ่านเกณฑ์ ${rs.scoring.passMark}`, `below ${rs.scoring.passMark}`)
+    `${tr(L, 'ระดับผลการประเมิน', 'Rating')} (${basis}): ${score.rating ? say(L, score.rating) : '–'} · ${
+      score.pass ? tr(L, `ถึงเกณฑ์ ${rs.scoring.passMark}`, `reaches ${rs.scoring.passMark}`) : tr(L, `ต่ำกว่าเกณฑ์ ${rs.scoring.passMark}`, `below ${rs.scoring.passMark}`)
     }`,
   );
   if (score.provisional) lines.push(tr(L, `หมายเหตุ: คะแนนเป็นการประมาณ (${score.provisionalReasons.length} เหตุ)`, `Note: provisional score (${score.provisionalReasons.length} reasons)`));

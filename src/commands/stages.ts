@@ -1,8 +1,8 @@
 // `oit crawl`, `oit judge`, `oit audit`: the stages on the command line; `audit` is runAudit with files and exit codes.
 import { join } from 'node:path';
-import { collectSite, judgeAndReport, runAudit, type AuditInput, type AuditOutcome } from '../audit.js';
+import { checkStartUrl, collectSite, judgeAndReport, runAudit, type AuditInput, type AuditOutcome } from '../audit.js';
 import type { Result } from '../model/result.js';
-import { defaultFramework } from '../rules/load.js';
+import { frameworkForDate, resolveRuleSet } from '../rules/load.js';
 import { tr, type Lang } from '../lang.js';
 import { say } from '../text/say.js';
 import { CrawlFailedError, EXIT, UsageError } from './errors.js';
@@ -62,17 +62,36 @@ export const judgeCommand: CommandFn = async (pos, values, lang) => {
   const [file] = pos;
   if (!file) throw new UsageError('usage: oit judge <artifacts.json> --rules <framework> --out <dir>');
   const artifacts = readArtifacts(file);
-  const result = await judgeAndReport(artifacts, { ...judgeInput(values, values.out ?? '.', lang) });
-  process.stdout.write(summaryText(result, lang));
+  const input = judgeInput(values, values.out ?? '.', lang);
+  announceFramework(values, input.rules, input.asOf, lang);
+  const result = await judgeAndReport(artifacts, input);
+  process.stdout.write(summaryText(result, lang, { banner: false }));
   return exitFor(result);
 };
 
-function judgeInput(values: AnyValues, out: string, lang: Lang): Omit<AuditInput, 'url'> {
+/**
+ * The one line the CLI says about the framework before it works: which one the date chose (no --rules), and that it
+ * is provisional when it is (its banner). Reports carry the banner themselves.
+ */
+function announceFramework(values: AnyValues, rules: string, asOf: string, lang: Lang): void {
+  const rs = resolveRuleSet(rules);
+  const dated = values.rules ? undefined : frameworkForDate(asOf);
+  if (!dated && !rs.framework.provisional) return;
+  const parts = [
+    ...(dated ? [say(lang, { code: 'framework-chosen', data: { framework: dated.id, year: dated.year, asOf, exact: dated.exact } })] : []),
+    ...(rs.framework.provisional ? [say(lang, { code: 'framework-provisional', data: { framework: rs.id, ...(rs.framework.banner ? { banner: rs.framework.banner } : {}) } })] : []),
+  ];
+  process.stderr.write(`${parts.join(' — ')}\n`);
+}
+
+function judgeInput(values: AnyValues, out: string, lang: Lang): Omit<AuditInput, 'url'> & { rules: string; asOf: string } {
   const previous = readIfGiven(values.previous);
+  const asOf = values['as-of'] ?? todayBangkok();
   return {
     out,
-    rules: values.rules ?? defaultFramework(),
-    asOf: values['as-of'] ?? todayBangkok(),
+    // With no --rules: the framework of the assessment the date prepares for (October N−1 onwards: ITA N).
+    rules: values.rules ?? frameworkForDate(asOf).id,
+    asOf,
     ...(values['fiscal-year'] ? { fiscalYear: values['fiscal-year'] } : {}),
     formats: parseFormats(values.format),
     lang,
@@ -85,6 +104,8 @@ function judgeInput(values: AnyValues, out: string, lang: Lang): Omit<AuditInput
 export async function audit(url: string, values: AnyValues, lang: Lang, agency?: string): Promise<AuditOutcome> {
   const asOf = values['as-of'] ?? todayBangkok();
   const input: AuditInput = { ...judgeInput(values, outDir(values, url, asOf), lang), url, crawl: crawlOptionsFrom(values), ...(agency ? { agency } : {}) };
+  checkStartUrl(url);
+  announceFramework(values, input.rules, asOf, lang);
   const progress = values.quiet ? undefined : progressPrinter(lang);
   try {
     return await withStopSignal((signal) => runAudit(input, { signal, ...(values.verbose ? { verbose: true } : {}), ...(progress ? { onProgress: progress.update } : {}) }));
@@ -101,7 +122,7 @@ export function reportOutcome(o: AuditOutcome, lang: Lang): number {
     return EXIT.interrupted;
   }
   if (o.state === 'budget-hit') process.stderr.write(`${say(lang, { code: 'budget-hit', data: { ...o.budget } })}\n`);
-  process.stdout.write(summaryText(o.result, lang));
+  process.stdout.write(summaryText(o.result, lang, { banner: false }));
   process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${o.out}/ (report.html, itas.csv, itas.xlsx, summary.md, junit.xml, result.json, artifacts.json)\n`);
   return exitFor(o.result);
 }

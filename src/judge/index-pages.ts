@@ -3,6 +3,7 @@ import type { Notice } from '../model/notice.js';
 import type { Link, Page } from '../model/artifacts.js';
 import { findYearMentions } from '../derive/thai-date.js';
 import { parseItemLabel, type ItemLabel } from '../derive/labels.js';
+import { listOf, type ListKind } from '../derive/lists.js';
 import { matchKey } from '../derive/thai-text.js';
 
 export interface LabelledLink {
@@ -17,6 +18,8 @@ export interface IndexPage {
   year?: number;
   /** Ministry of Public Health's MOIT list: not the NACC's. */
   moit: boolean;
+  /** Whose list the page is: the NACC's, or a ministry's own with its own numbering (MOIT, OBEC, OVEC). */
+  list: ListKind;
   links: LabelledLink[];
   distinctItems: number;
 }
@@ -52,9 +55,10 @@ export function findIndexPages(pages: readonly Page[], minItems = 6): IndexPage[
     }
     const distinct = new Set(links.map((l) => l.n)).size;
     if (distinct < minItems) continue;
-    const moit = links.filter((l) => l.label.style === 'moit').length > links.length / 2 || /\bmoit\b/i.test(`${page.title} ${page.headings.map((h) => h.text).join(' ')}`);
+    const named = listOf(`${page.title}\n${page.headings.slice(0, 6).map((h) => h.text).join('\n')}\n${page.text.slice(0, 600)}`);
+    const list: ListKind = links.filter((l) => l.label.style === 'moit').length > links.length / 2 ? 'moit' : named;
     const year = pageYear(page);
-    out.push({ page, ...(year ? { year } : {}), moit, links, distinctItems: distinct });
+    out.push({ page, ...(year ? { year } : {}), moit: list === 'moit', list, links, distinctItems: distinct });
   }
   return out.sort((a, b) => b.distinctItems - a.distinctItems);
 }
@@ -63,11 +67,18 @@ export function findIndexPages(pages: readonly Page[], minItems = 6): IndexPage[
  * The index pages to score this framework with: those for the assessed year, else those that name no year.
  * An index for another year is never used: its O-numbers belong to another list.
  */
-export function chooseIndexPages(all: readonly IndexPage[], fiscalYear: number, frameworkYears: readonly number[]): { chosen: IndexPage[]; warnings: Notice[] } {
+export function chooseIndexPages(
+  all: readonly IndexPage[],
+  fiscalYear: number,
+  frameworkYears: readonly number[],
+  siteList: ListKind = 'nacc',
+): { chosen: IndexPage[]; warnings: Notice[] } {
   const warnings: Notice[] = [];
-  const nacc = all.filter((p) => !p.moit);
-  for (const p of all.filter((p) => p.moit))
-    warnings.push({ code: 'moit-index-page', data: { url: p.page.url } });
+  // A school's or college's ITA page numbers its own list (OBEC, OVEC), whatever its title says.
+  const listOfPage = (p: IndexPage): ListKind => (p.list === 'nacc' ? siteList : p.list);
+  const nacc = all.filter((p) => listOfPage(p) === 'nacc');
+  for (const p of all.filter((p) => listOfPage(p) !== 'nacc'))
+    warnings.push({ code: 'not-nacc-index-page', data: { url: p.page.url, list: listOfPage(p) } });
   let chosen = nacc.filter((p) => p.year === fiscalYear);
   if (!chosen.length) chosen = nacc.filter((p) => p.year !== undefined && frameworkYears.includes(p.year));
   if (!chosen.length) chosen = nacc.filter((p) => p.year === undefined);

@@ -1,13 +1,15 @@
 // Judges every item of a framework over saved artifacts: pure, synchronous, no network, no clock.
-import type { Notice } from '../model/notice.js';
 import { documentProblem } from '../checks/link-works.js';
 import { CHECKS } from '../checks/registry.js';
-import type { CheckContext, CheckOutput, DefectDraft } from '../checks/types.js';
+import type { CheckContext, CheckOutput, DefectDraft, EvidenceTarget } from '../checks/types.js';
 import { fiscalYearOfIso } from '../derive/fiscal.js';
 import { documentSource, egpDefectData, egpFromSource, pageSource } from '../derive/egp.js';
 import type { Artifacts } from '../model/artifacts.js';
 import { RESULT_SCHEMA_VERSION, type Defect, type ItemResult, type Outcome, type Result } from '../model/result.js';
 import type { RuleSet } from '../model/rule-set.js';
+import { siteListOf } from '../derive/lists.js';
+import type { Notice } from '../model/notice.js';
+import { mapFromPrevious, relabels } from '../rules/item-map.js';
 import { computeScore } from '../score.js';
 import { TOOL } from '../version.js';
 import { indexArtifacts } from './artifact-index.js';
@@ -21,14 +23,36 @@ export interface JudgeOptions {
   /** BE fiscal year assessed; default: the one containing asOf. */
   fiscalYear?: number;
   agency?: string;
+  /**
+   * The agency's previous audit (its date, fiscal year and evidence file hashes): a file that changed between two
+   * audits inside the framework's assessment window is flagged (a replaced file needs a written explanation).
+   */
+  previous?: { asOf: string; fiscalYear: number; evidenceFiles: Record<string, string> };
 }
 
 const LOCAL_GOVERNMENT = /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาล|อบต\.|อบจ\.|\bอบต\b|\bอบจ\b)/;
 
-function agencyTypeOf(a: Artifacts): CheckContext['agencyType'] {
+/** Who the agency says it is: its home page's title, headings and first lines. */
+function homeText(a: Artifacts): string {
   const home = a.pages.find((p) => p.depth === 0) ?? a.pages[0];
-  const text = `${home?.title ?? ''} ${home?.headings.map((h) => h.text).join(' ') ?? ''} ${home?.text.slice(0, 2000) ?? ''}`;
-  return LOCAL_GOVERNMENT.test(text) ? 'local-government' : 'other';
+  return `${home?.title ?? ''} ${home?.headings.map((h) => h.text).join(' ') ?? ''} ${home?.text.slice(0, 2000) ?? ''}`;
+}
+
+function agencyTypeOf(a: Artifacts): CheckContext['agencyType'] {
+  return LOCAL_GOVERNMENT.test(homeText(a)) ? 'local-government' : 'other';
+}
+
+/** The files read as an item's evidence, with their hashes: the evidence itself and the files its page links. */
+function evidenceFiles(targets: readonly EvidenceTarget[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const t of targets) for (const d of [t.document, ...t.children.map((c) => c.document)]) if (d?.sha256) out.push([d.url, d.sha256]);
+  return out;
+}
+
+/** Whether an ISO date falls inside the framework's assessment window of the fiscal year (MM-DD in CE year FY−543). */
+function inWindow(asOf: string, fiscalYear: number, window: { from: string; to: string }): boolean {
+  const year = fiscalYear - 543;
+  return asOf >= `${year}-${window.from}` && asOf <= `${year}-${window.to}`;
 }
 
 /** Checks that read the evidence's content: when one passed, the evidence itself was read and is sufficient. */
@@ -59,7 +83,15 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   const fiscalYear = opts.fiscalYear ?? fiscalYearOfIso(opts.asOf);
   const idx = indexArtifacts(artifacts);
   const allIndexes = findIndexPages(artifacts.pages);
-  const { chosen, warnings } = chooseIndexPages(allIndexes, fiscalYear, rs.framework.assessmentYears);
+  // A school or a college publishes its ministry's own list (OBEC, OVEC): numbered differently from the NACC's.
+  const siteList = siteListOf(homeText(artifacts));
+  const { chosen, warnings } = chooseIndexPages(allIndexes, fiscalYear, rs.framework.assessmentYears, siteList);
+  if (siteList !== 'nacc') warnings.unshift({ code: 'not-nacc-site', data: { list: siteList } });
+  warnings.push(...oldNumbering(allIndexes.filter((p) => !chosen.includes(p) && p.list === 'nacc' && siteList === 'nacc'), rs));
+  const window = rs.framework.assessmentWindow;
+  const prev = opts.previous;
+  const compareFiles = Boolean(window && prev && prev.fiscalYear === fiscalYear && inWindow(prev.asOf, fiscalYear, window) && inWindow(opts.asOf, fiscalYear, window));
+  const files: Record<string, string> = {};
   const unreadable = unreadableIndexes(artifacts.pages, allIndexes, chosen);
   warnings.push(...unreadable.warnings);
   const notEvidence = new Set([...indexUrls(allIndexes), ...unreadable.urls]);
@@ -86,6 +118,11 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
         outputs.push('error');
         checks.push({ check: ref.check, status: 'error', note: { code: 'check-threw', data: { message: (err as Error).message } } });
       }
+    }
+    for (const [url, hash] of evidenceFiles(located.targets)) {
+      files[url] = hash;
+      const before = prev?.evidenceFiles[url];
+      if (compareFiles && before && before !== hash) drafts.push({ kind: 'evidence-changed', url, data: { previousAsOf: prev!.asOf } });
     }
     if (located.placeholder && located.targets.length === 0) {
       for (const d of drafts) if (d.kind === 'not-found') d.data = { ...d.data, placeholder: located.placeholder.text, page: located.placeholder.page };
@@ -120,8 +157,8 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   const shells = artifacts.pages.filter((p) => p.flags.includes('app-shell') && !p.flags.includes('rendered'));
   if (shells.length)
     warnings.push({ code: 'app-shell-pages', data: { count: shells.length, example: shells[0]!.url } });
-  if (!chosen.length && artifacts.pages.some((p) => /\bMOIT\b/i.test(`${p.title} ${p.headings.map((h) => h.text).join(' ')} ${p.text.slice(0, 1000)}`)))
-    warnings.push({ code: 'moit-site', data: {} });
+  if (!chosen.length && siteList === 'nacc' && artifacts.pages.some((p) => /\bMOIT\b/i.test(`${p.title} ${p.headings.map((h) => h.text).join(' ')} ${p.text.slice(0, 1000)}`)))
+    warnings.push({ code: 'not-nacc-site', data: { list: 'moit' } });
   const budget = artifacts.stats?.budgetHit;
   if (budget && budget !== 'aborted') warnings.push({ code: 'budget-hit', data: { limit: budget, pages: artifacts.stats?.pages ?? 0, notFollowed: artifacts.links.filter((l) => l.sameSite && l.reason === 'budget').length } });
   return {
@@ -132,6 +169,7 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       title: rs.framework.title,
       titleEn: rs.framework.titleEn,
       provisional: rs.framework.provisional,
+      ...(rs.framework.banner ? { banner: rs.framework.banner } : {}),
       structure: rs.scoring.indicators.map((i) => ({ id: i.id, title: i.title, titleEn: i.titleEn, subIndicators: i.subIndicators.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn })) })),
     },
     site: artifacts.site,
@@ -146,9 +184,23 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       broken: broken.map((l) => ({ url: l.url, status: l.status, foundOn: l.foundOn, ...(l.error ? { error: l.error.code } : {}) })),
       unverifiable: artifacts.links.filter((l) => l.state === 'unverifiable').length,
     },
+    evidenceFiles: files,
     defects: [...items.flatMap((i) => i.defects), ...siteDefects],
     warnings,
   };
+}
+
+/**
+ * Index pages of the year before that use the previous framework's numbering: which new numbers their items move to,
+ * so a web admin can relabel last year's page (from the rule data's `continues`).
+ */
+function oldNumbering(pages: ReadonlyArray<{ page: { url: string }; year?: number }>, rs: RuleSet): Notice[] {
+  if (!rs.framework.previous || !rs.previousYears) return [];
+  const moves = relabels(mapFromPrevious(rs)).map((m) => ({ from: m.from, to: m.to }));
+  const seen = new Set<string>();
+  return pages
+    .filter((p) => p.year !== undefined && rs.previousYears!.includes(p.year) && !rs.framework.assessmentYears.includes(p.year) && !seen.has(p.page.url) && seen.add(p.page.url))
+    .map((p) => ({ code: 'index-old-numbering', data: { url: p.page.url, year: p.year, previous: rs.framework.previous, framework: rs.id, moves } }));
 }
 
 /** Why this audit saw only part of the site, if it did: a crawl limit, or an ITA index only a script could fill. */

@@ -72,6 +72,8 @@ export const Document = z.strictObject({
   /** What the URL's extension claimed, for "an HTML error page served as .pdf". */
   claimedKind: z.string().default(''),
   size: z.number().int().min(0),
+  /** SHA-256 of the bytes read (hex): a file replaced between two audits is seen even at the same size. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** The body was cut at the size cap. */
   sizeCapped: z.boolean().default(false),
   text: z.string().default(''),

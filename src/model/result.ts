@@ -64,6 +64,11 @@ export const Score = z.strictObject({
   gradeEn: z.string().nullable().default(null),
   /** The grade is the ITA's when IIT and EIT were given, else the OIT readiness score's. */
   gradeBasis: z.enum(['ita', 'oit']).nullable().default(null),
+  /**
+   * The rating in words (a notice): `rating-label` when IIT, EIT and OIT gave the ITA; `rating-ceiling` from OIT alone
+   * in a Rating Score year (which labels the OIT still allows); `rating-oit-band` from OIT alone in earlier years.
+   */
+  rating: Notice.nullable().default(null),
   pass: z.boolean().nullable(),
   passMark: z.number(),
   /** True when some items need review or ended in error: the score is not final. */
@@ -80,6 +85,8 @@ export const Result = z.strictObject({
     title: z.string(),
     titleEn: z.string().default(''),
     provisional: z.boolean(),
+    /** What every report says about a provisional framework (its framework.json banner). */
+    banner: z.strictObject({ th: z.string(), en: z.string() }).optional(),
     /** Indicator and sub-indicator names, so reports can be rendered from the result alone. */
     structure: z
       .array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string(), subIndicators: z.array(z.strictObject({ id: z.string(), title: z.string(), titleEn: z.string() })) }))
@@ -98,6 +105,11 @@ export const Result = z.strictObject({
     broken: z.array(z.strictObject({ url: z.string(), status: z.number().int(), foundOn: z.array(z.string()), error: z.string().optional() })),
     unverifiable: z.number().int().default(0),
   }),
+  /**
+   * SHA-256 of each file read as evidence (the evidence itself and the files its page links), by URL: the next audit
+   * compares them to see a file replaced during the assessment.
+   */
+  evidenceFiles: z.record(z.string(), z.string()).default({}),
   /** Every defect, item ones and site-level ones, flattened for filtering. */
   defects: z.array(Defect),
   warnings: z.array(Notice).default([]),

@@ -19,6 +19,8 @@ export const DEFECT_KINDS = [
   'tls-error',
   'redirect-loop',
   'timeout',
+  'evidence-changed',
+  'format-missing',
 ] as const;
 export const DefectKind = z.enum(DEFECT_KINDS);
 export type DefectKind = z.infer<typeof DefectKind>;
@@ -51,6 +53,11 @@ export const Element = z.strictObject({
   appliesTo: z.enum(['all', 'local-government']).default('all'),
   /** Often shown only as a picture (an org chart, a map): when missing from the text beside content images, a person looks. */
   picture: z.boolean().default(false),
+  /**
+   * A picture is the element itself (an executive's photo): any content image of the evidence page shows it. In a
+   * file whose pictures are not read (PDF, Word), a person looks rather than the element be called missing.
+   */
+  image: z.boolean().default(false),
 });
 export type Element = z.infer<typeof Element>;
 
@@ -62,13 +69,22 @@ export type CheckRef = z.infer<typeof CheckRef>;
 
 export const Fix = z.strictObject({ th: nonEmpty, en: nonEmpty });
 
+const ItemId = z.string().regex(/^O\d{1,2}$/, 'item ids are written as the manual writes them: O1 … O43');
+
 export const Item = z.strictObject({
-  id: z.string().regex(/^O\d{1,2}$/, 'item ids are written as the manual writes them: O1 … O43'),
+  id: ItemId,
   title: nonEmpty,
   titleEn: nonEmpty,
   time: TimeRule,
   /** True where the item list, title or grouping is not confirmed against the NACC manual. */
   provisional: z.boolean().default(false),
+  /** Why it is provisional ("title seen on one agency's page only"): required when provisional is true. */
+  provisionalReason: z.string().min(1).optional(),
+  /**
+   * The items of the framework's `previous` list this item continues (same content, perhaps renumbered; several =
+   * merged). Empty: a new item. Absent only in a framework that names no previous one.
+   */
+  continues: z.array(ItemId).optional(),
   elements: z.array(Element).default([]),
   hints: z.strictObject({
     /** Link texts, headings and synonyms an assessor would recognise (Thai and English). */
@@ -93,14 +109,25 @@ export const ItemsFile = z.strictObject({
   items: z.array(Item).min(1),
 });
 
-export const Band = z.strictObject({ min: z.number().min(0).max(100), label: nonEmpty, labelEn: nonEmpty });
+export const Band = z.strictObject({
+  min: z.number().min(0).max(100),
+  label: nonEmpty,
+  labelEn: nonEmpty,
+  /**
+   * The Rating Score's per-tool threshold (from ITA 2566): this label also needs IIT, EIT and OIT each at least this
+   * ("ผ่านดีเยี่ยม": total ≥ 95 and every tool ≥ 95). A total that reaches `min` without it gets a lower label.
+   */
+  each: z.number().min(0).max(100).optional(),
+});
 
 export const SubIndicator = z.strictObject({
   id: z.string().regex(/^\d+\.\d+$/),
   title: nonEmpty,
   titleEn: nonEmpty,
-  items: z.array(z.string().regex(/^O\d{1,2}$/)).min(1),
+  items: z.array(ItemId).min(1),
   provisional: z.boolean().default(false),
+  /** Why the grouping is provisional (e.g. "one of several groupings that fit a published score, not identified"). */
+  provisionalReason: z.string().min(1).optional(),
 });
 
 export const Indicator = z.strictObject({
@@ -116,7 +143,10 @@ export const ScoringFile = z
     /** Survey weights in percent: ITA = (iit·IIT + eit·EIT + oit·OIT) / 100. */
     weights: z.strictObject({ iit: z.number().min(0), eit: z.number().min(0), oit: z.number().min(0) }),
     passMark: z.number().min(0).max(100),
-    /** Grade bands, highest first; a score gets the first band whose min it reaches. */
+    /**
+     * Rating labels, highest first: a score gets the first band whose min it reaches (and, for a band with `each`,
+     * whose per-tool threshold every tool reaches). AA–F up to ITA 2565; the five Rating Score labels from 2566.
+     */
     bands: z.array(Band).min(1),
     /** Which indicators make up the OIT score (their unweighted mean). */
     oitIndicators: z.array(z.string()).min(1),
@@ -141,6 +171,18 @@ export const FrameworkFile = z.strictObject({
   /** The BE assessment years that used this list. */
   assessmentYears: z.array(z.number().int().min(2500).max(2700)).min(1),
   provisional: z.boolean(),
+  /**
+   * What every report and `oit rules show` says about a provisional framework (Thai and English): required when
+   * provisional is true.
+   */
+  banner: z.strictObject({ th: nonEmpty, en: nonEmpty }).optional(),
+  /** The framework whose items `continues` refers to (the list used the year before). */
+  previous: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /**
+   * When assessors read the published evidence, as month-day in the assessment year (BE year = the fiscal year):
+   * a file replaced inside it needs a written explanation (domain §6 reason 14).
+   */
+  assessmentWindow: z.strictObject({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/) }).optional(),
   notes: z.array(z.string()).default([]),
 });
 
@@ -152,4 +194,6 @@ export interface RuleSet {
   items: Item[];
   scoring: ScoringFile;
   subIndicatorOf: Record<string, string>;
+  /** The assessment years of the framework named by `previous` (an index page of those years uses its numbering). */
+  previousYears?: number[];
 }

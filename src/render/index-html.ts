@@ -5,6 +5,7 @@ import { tr } from '../lang.js';
 import type { Result } from '../model/result.js';
 import { formatChange, formatScore } from '../score.js';
 import { diffResults } from './diff.js';
+import { gradeWord } from './summary-md.js';
 import { escHtml } from './escape.js';
 
 export interface IndexEntry {
@@ -33,7 +34,7 @@ export function renderIndexHtml(entries: IndexEntry[], lang: Lang, title?: strin
       const change = e.previous ? diffResults(r, e.previous).scoreChange : null;
       const href = safeRelative(e.href);
       const name = escHtml(r.agency ?? r.site);
-      return `<tr><td data-v="${name}">${href ? `<a href="${escHtml(href)}">${name}</a>` : name}<div class="m">${escHtml(r.site)}</div></td><td data-v="${r.score.oit ?? -1}">${formatScore(r.score.oit)}${r.score.provisional ? ' *' : ''}</td><td data-v="${escHtml(r.score.grade ?? '')}" class="${r.score.pass ? 'ok' : 'bad'}">${escHtml(tr(L, r.score.grade ?? '–', r.score.gradeEn ?? '–'))}</td><td data-v="${fails}">${fails}</td><td data-v="${r.defects.length}">${r.defects.length}</td><td data-v="${r.links.broken.length}">${r.links.broken.length}</td><td data-v="${change ?? 0}">${formatChange(change)}</td><td data-v="${escHtml(r.asOf)}">${escHtml(r.asOf)}</td></tr>`;
+      return `<tr><td data-v="${name}">${href ? `<a href="${escHtml(href)}">${name}</a>` : name}<div class="m">${escHtml(r.site)}</div></td><td data-v="${r.score.oit ?? -1}">${formatScore(r.score.oit)}${r.score.provisional ? ' *' : ''}</td><td data-v="${escHtml(r.score.grade ?? '')}" class="${r.score.pass ? 'ok' : 'bad'}">${escHtml(gradeWord(r, L))}</td><td data-v="${fails}">${fails}</td><td data-v="${r.defects.length}">${r.defects.length}</td><td data-v="${r.links.broken.length}">${r.links.broken.length}</td><td data-v="${change ?? 0}">${formatChange(change)}</td><td data-v="${escHtml(r.asOf)}">${escHtml(r.asOf)}</td></tr>`;
     })
     .join('\n');
   const heads = [tr(L, 'หน่วยงาน', 'Agency'), tr(L, 'คะแนน OIT', 'OIT score'), tr(L, 'ผล', 'Result'), tr(L, 'ข้อไม่ผ่าน', 'Failing items'), tr(L, 'ปัญหา', 'Defects'), tr(L, 'ลิงก์เสีย', 'Broken links'), tr(L, 'เปลี่ยนแปลง', 'Change'), tr(L, 'ณ วันที่', 'As of')];

@@ -3,6 +3,13 @@ import type { Lang } from '../lang.js';
 import { tr } from '../lang.js';
 import type { ItemResult, Result } from '../model/result.js';
 import { csvCell } from './escape.js';
+import { frameworkBanner } from './summary-md.js';
+
+/** A provisional framework's banner as the sheet's last row: under the answers, never among them. */
+const bannerRow = (r: Result, lang: Lang): string[] | undefined => {
+  const b = frameworkBanner(r, lang);
+  return b ? [tr(lang, 'หมายเหตุ', 'Note'), b, '', '', '', ''] : undefined;
+};
 
 export interface ItasRow {
   item: string;
@@ -50,7 +57,8 @@ const HEADERS = (lang: Lang) => [tr(lang, 'ข้อ', 'Item'), tr(lang, 'หั
 /** UTF-8 with a BOM, so Excel opens Thai text correctly; every cell quoted and formula-safe. */
 export function renderItasCsv(r: Result, lang: Lang): string {
   const rows = itasRows(r, lang).map((x) => [x.item, x.title, x.answer, x.url, x.explanation, x.status]);
-  return `\uFEFF${[HEADERS(lang), ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  const banner = bannerRow(r, lang);
+  return `\uFEFF${[HEADERS(lang), ...rows, ...(banner ? [banner] : [])].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export async function renderItasXlsx(r: Result, lang: Lang): Promise<Buffer> {
@@ -66,6 +74,8 @@ export async function renderItasXlsx(r: Result, lang: Lang): Promise<Buffer> {
     if (x.status !== tr(lang, 'พร้อม', 'ready')) row.getCell(6).font = { color: { argb: 'FFC62828' }, bold: true };
     row.alignment = { wrapText: true, vertical: 'top' };
   }
+  const banner = bannerRow(r, lang);
+  if (banner) ws.addRow(banner).font = { color: { argb: 'FFC62828' }, bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

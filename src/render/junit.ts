@@ -3,6 +3,7 @@ import { defectText, say } from '../text/say.js';
 import type { Lang } from '../lang.js';
 import type { Result } from '../model/result.js';
 import { escXml } from './escape.js';
+import { frameworkBanner } from './summary-md.js';
 
 export function renderJunit(r: Result, lang: Lang): string {
   const failures = r.items.filter((i) => i.outcome === 'fail').length;
@@ -23,10 +24,12 @@ export function renderJunit(r: Result, lang: Lang): string {
       return `    <testcase classname="${escXml(`oit.${r.framework.id}.${i.subIndicator}`)}" name="${escXml(name)}">${inner}</testcase>`;
     })
     .join('\n');
+  const banner = frameworkBanner(r, lang);
+  const properties = banner ? `    <properties><property name="framework-provisional" value="${escXml(banner)}"/></properties>\n` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="oit-crawler" tests="${r.items.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">
   <testsuite name="${escXml(`${r.site} ${r.framework.id} ${r.asOf}`)}" tests="${r.items.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" timestamp="${escXml(r.crawledAt ?? `${r.asOf}T00:00:00`)}">
-${cases}
+${properties}${cases}
   </testsuite>
 </testsuites>
 `;

@@ -7,6 +7,7 @@ import { formatChange, formatScore } from '../score.js';
 import { scoreChart } from './chart.js';
 import { diffResults } from './diff.js';
 import { escHtml, link } from './escape.js';
+import { frameworkBanner, ratingText } from './summary-md.js';
 import { kindWord, outcomeWord } from './words.js';
 
 export interface ReportOptions {
@@ -31,6 +32,7 @@ h1{font-size:1.45em;margin:.2em 0}h2{font-size:1.15em;margin:1.4em 0 .5em;border
 .big{font-size:2em;font-weight:700}
 .pass{color:var(--ok)}.fail{color:var(--bad)}.review{color:var(--warn)}.error{color:var(--bad)}
 .note{background:#fff8e1;border-left:4px solid var(--warn);padding:8px 12px;margin:10px 0}
+.banner{background:#fdecea;border:2px solid var(--bad);border-radius:8px;padding:10px 14px;margin:10px 0;font-weight:600}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px;vertical-align:top;text-align:left}
 th{background:#f5f5f5}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:.85em;color:#fff;white-space:nowrap}
@@ -75,10 +77,13 @@ export function renderReportHtml(r: Result, opts: ReportOptions): string {
   const parts: string[] = [];
   parts.push(`<header><h1>${escHtml(tr(L, 'รายงานผลตรวจความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness report'))}</h1>
 <div class="meta">${escHtml(r.agency ?? r.site)} · ${link(r.site)}<br>${escHtml(tr(L, 'กรอบการประเมิน', 'Framework'))}: ${escHtml(tr(L, r.framework.title, r.framework.titleEn || r.framework.title))}${r.framework.provisional ? escHtml(tr(L, ' (ฉบับชั่วคราว)', ' (provisional)')) : ''} · ${escHtml(tr(L, 'ปีงบประมาณ', 'Fiscal year'))} ${r.fiscalYear} · ${escHtml(tr(L, 'ตรวจ ณ วันที่', 'Assessed as of'))} ${escHtml(r.asOf)}</div></header>`);
+  const banner = frameworkBanner(r, L);
+  if (banner) parts.push(`<div class="banner" role="note">${escHtml(tr(L, 'กรอบการประเมินฉบับชั่วคราว', 'Provisional framework'))}: ${escHtml(banner)}</div>`);
+  const ceiling = s.rating?.code === 'rating-ceiling';
   // What makes the whole audit partial is said first, above the score: the reader must not take a cut crawl for a site.
   for (const w of r.warnings.filter((x) => BANNER_CODES.has(x.code))) parts.push(`<div class="note banner" role="alert">${escHtml(say(L, w))}</div>`);
   parts.push(`<div class="score"><div class="card"><div>${escHtml(tr(L, 'คะแนนความพร้อม (OIT)', 'Readiness score (OIT)'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${fmt(s.oit)}</div></div>
-<div class="card"><div>${escHtml(tr(L, 'ผลเทียบเกณฑ์', 'Against the pass mark'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${escHtml(tr(L, s.grade ?? '–', s.gradeEn ?? '–'))}</div><div>${escHtml(verdict)}</div></div>
+<div class="card"><div>${escHtml(ceiling ? tr(L, 'ระดับสูงสุดที่ OIT นี้ยังเป็นไปได้', 'Best rating this OIT still allows') : tr(L, 'ระดับผลการประเมิน', 'Rating'))}</div><div class="big ${s.pass ? 'pass' : 'fail'}">${escHtml(tr(L, s.grade ?? '–', s.gradeEn ?? '–'))}</div><div>${escHtml(s.rating ? ratingText(r, L) : '')}</div><div>${escHtml(verdict)}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ผลรายข้อ', 'Items'))}</div><div><span class="pass">${count('pass')} ${escHtml(outcomeWord('pass', L))}</span> · <span class="fail">${count('fail')} ${escHtml(outcomeWord('fail', L))}</span> · <span class="review">${count('review')} ${escHtml(outcomeWord('review', L))}</span>${count('error') ? ` · <span class="error">${count('error')} ${escHtml(outcomeWord('error', L))}</span>` : ''}</div></div>
 <div class="card"><div>${escHtml(tr(L, 'ลิงก์', 'Links'))}</div><div>${r.links.checked} ${escHtml(tr(L, 'ตรวจแล้ว', 'checked'))} · <span class="fail">${r.links.broken.length} ${escHtml(tr(L, 'เสีย', 'broken'))}</span> · ${r.links.unverifiable} ${escHtml(tr(L, 'ตรวจไม่ได้', 'unverifiable'))}</div></div></div>`);
   if (s.provisional)

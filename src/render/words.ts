@@ -26,6 +26,8 @@ const KIND: Record<string, [string, string]> = {
   'tls-error': ['ใบรับรอง HTTPS มีปัญหา', 'TLS error'],
   'redirect-loop': ['เปลี่ยนเส้นทางวนซ้ำ', 'redirect loop'],
   timeout: ['หมดเวลา', 'timeout'],
+  'evidence-changed': ['ไฟล์หลักฐานเปลี่ยนระหว่างประเมิน', 'evidence changed'],
+  'format-missing': ['ขาดไฟล์ตารางคำนวณ', 'spreadsheet missing'],
 };
 
 export const kindWord = (k: string, lang: Lang): string => (KIND[k] ?? [k, k])[lang === 'en' ? 1 : 0];

@@ -1,12 +1,13 @@
 // Loads a framework folder (framework, items, scoring), validates it with zod and cross-checks it. Wording of
 // defects is not rule data: it lives in src/text per language, the same for every year.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CHECKS } from '../checks/registry.js';
 import { compactKey } from '../derive/thai-text.js';
 import { InputError, parseJsonText, parseOrThrow, zodProblems, type Problem } from '../model/input-error.js';
+import { fiscalYearOfIso } from '../derive/fiscal.js';
 import { FrameworkFile, ItemsFile, ScoringFile, type RuleSet } from '../model/rule-set.js';
 import { GENERIC_WORDS } from './generic-words.js';
 
@@ -21,15 +22,26 @@ function readJson<S extends z.ZodType>(dir: string, name: string, schema: S): z.
   return parseOrThrow(schema, parseJsonText(readFileSync(file, 'utf8'), file), file);
 }
 
-/** Cross-file problems the schemas alone cannot see. Each names the file and the JSON path. */
-export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<Problem & { file: string }> {
+/**
+ * Cross-file problems the schemas alone cannot see. Each names the file and the JSON path. `previousItems`: the item
+ * ids of the framework named by `previous`, when it could be read (else that it could not is the problem).
+ */
+export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>, previousItems?: ReadonlySet<string>): Array<Problem & { file: string }> {
   const out: Array<Problem & { file: string }> = [];
   const items = 'items.json';
   const scoring = 'scoring.json';
   const ids = new Map<string, number>();
+  const fw = rs.framework;
+  if (fw.provisional && !fw.banner) out.push({ file: 'framework.json', path: 'banner', message: 'a provisional framework needs a banner (th, en): every report shows it' });
   rs.items.forEach((item, i) => {
     if (ids.has(item.id)) out.push({ file: items, path: `items[${i}].id`, message: `duplicate item id ${item.id} (also items[${ids.get(item.id)}])` });
     ids.set(item.id, i);
+    if (item.provisional && !item.provisionalReason) out.push({ file: items, path: `items[${i}].provisionalReason`, message: `${item.id} is provisional: say why (e.g. "title seen on one agency's page only")` });
+    if (fw.previous && !item.continues) out.push({ file: items, path: `items[${i}].continues`, message: `${item.id}: say which items of ${fw.previous} it continues ([] for a new item)` });
+    if (!fw.previous && item.continues) out.push({ file: items, path: `items[${i}].continues`, message: `${item.id} continues items of a previous framework, but framework.json names no "previous"` });
+    item.continues?.forEach((id, k) => {
+      if (previousItems && !previousItems.has(id)) out.push({ file: items, path: `items[${i}].continues[${k}]`, message: `${id} is not an item of ${fw.previous}` });
+    });
     const elementIds = new Set<string>();
     const names = [item.title, ...item.hints.keywords].map(compactKey);
     const title = compactKey(item.title);
@@ -77,6 +89,8 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
   rs.scoring.indicators.forEach((ind, a) => {
     ind.subIndicators.forEach((sub, b) => {
       if (subIds.has(sub.id)) out.push({ file: scoring, path: `indicators[${a}].subIndicators[${b}].id`, message: `duplicate sub-indicator id ${sub.id}` });
+      if (sub.provisional && !sub.provisionalReason)
+        out.push({ file: scoring, path: `indicators[${a}].subIndicators[${b}].provisionalReason`, message: `sub-indicator ${sub.id} is provisional: say why (e.g. "one of several groupings that fit, not identified")` });
       subIds.add(sub.id);
       if (!sub.id.startsWith(`${ind.id}.`)) out.push({ file: scoring, path: `indicators[${a}].subIndicators[${b}].id`, message: `sub-indicator ${sub.id} does not belong to indicator ${ind.id}` });
       sub.items.forEach((id, c) => {
@@ -94,8 +108,32 @@ export function conformanceProblems(rs: Omit<RuleSet, 'subIndicatorOf'>): Array<
   rs.scoring.oitIndicators.forEach((id, k) => {
     if (!indicatorIds.has(id)) out.push({ file: scoring, path: `oitIndicators[${k}]`, message: `indicator ${id} is not defined` });
   });
-  if (!rs.scoring.bands.some((b) => b.min === 0)) out.push({ file: scoring, path: 'bands', message: 'the lowest band must start at 0 so every score gets a grade' });
+  if (!rs.scoring.bands.some((b) => b.min === 0 && b.each === undefined)) out.push({ file: scoring, path: 'bands', message: 'the lowest band must start at 0 (with no per-tool threshold) so every score gets a label' });
+  rs.scoring.bands.forEach((b, k) => {
+    const before = rs.scoring.bands[k - 1];
+    if (before && (before.min < b.min || (before.min === b.min && (before.each ?? 0) <= (b.each ?? 0))))
+      out.push({ file: scoring, path: `bands[${k}]`, message: 'bands are listed highest first' });
+  });
   return out;
+}
+
+/**
+ * The item ids and assessment years of the framework `id`, looked for beside `dir` and then among the shipped ones;
+ * undefined if absent or unreadable (the folder that names it is then rejected).
+ */
+function previousFramework(id: string, dir: string): { ids: Set<string>; years: number[] } | undefined {
+  for (const root of [dirname(dir), BUILTIN_RULES_DIR]) {
+    const folder = join(root, id);
+    if (!existsSync(join(folder, 'items.json')) || !existsSync(join(folder, 'framework.json'))) continue;
+    try {
+      const items = ItemsFile.safeParse(JSON.parse(readFileSync(join(folder, 'items.json'), 'utf8')));
+      const fw = FrameworkFile.safeParse(JSON.parse(readFileSync(join(folder, 'framework.json'), 'utf8')));
+      if (items.success && fw.success) return { ids: new Set(items.data.items.map((i) => i.id)), years: fw.data.assessmentYears };
+    } catch {
+      /* not JSON: treated as absent */
+    }
+  }
+  return undefined;
 }
 
 /** Load and validate one framework folder; throws InputError listing every problem with file and JSON path. */
@@ -106,11 +144,13 @@ export function loadRuleSet(dir: string): RuleSet {
   const { items } = readJson(abs, 'items.json', ItemsFile);
   const scoring = readJson(abs, 'scoring.json', ScoringFile);
   const base = { id: framework.id, dir: abs, framework, items, scoring };
-  const problems = conformanceProblems(base);
+  const previous = framework.previous ? previousFramework(framework.previous, abs) : undefined;
+  const problems = conformanceProblems(base, previous?.ids);
+  if (framework.previous && !previous) problems.push({ file: 'framework.json', path: 'previous', message: `framework "${framework.previous}" was not found beside this folder nor among the shipped ones` });
   if (problems.length) throw new InputError(abs, problems.map((p) => ({ path: `${p.file}: ${p.path}`, message: p.message })));
   const subIndicatorOf: Record<string, string> = {};
   for (const ind of scoring.indicators) for (const sub of ind.subIndicators) for (const id of sub.items) subIndicatorOf[id] = sub.id;
-  return { ...base, subIndicatorOf };
+  return { ...base, subIndicatorOf, ...(previous ? { previousYears: previous.years } : {}) };
 }
 
 export function listFrameworks(rulesDir = BUILTIN_RULES_DIR): string[] {
@@ -128,11 +168,26 @@ export function resolveRuleSet(idOrPath: string, rulesDir = BUILTIN_RULES_DIR): 
   throw new InputError('--rules', [{ path: '', message: `unknown framework "${idOrPath}" (known: ${listFrameworks(rulesDir).join(', ')})` }]);
 }
 
-/** The newest framework that is not provisional: the default for audits. */
-export function defaultFramework(rulesDir = BUILTIN_RULES_DIR): string {
-  const all = listFrameworks(rulesDir).map((id) => loadRuleSet(join(rulesDir, id)));
-  const stable = all.filter((r) => !r.framework.provisional);
-  const pick = (stable.length ? stable : all).sort((a, b) => Math.max(...b.framework.assessmentYears) - Math.max(...a.framework.assessmentYears))[0];
-  if (!pick) throw new InputError(rulesDir, [{ path: '', message: 'no framework found' }]);
-  return pick.id;
+/** The framework chosen for a date, the assessment year it prepares for, and whether a framework is for that very year. */
+export interface DatedFramework {
+  id: string;
+  /** BE year of the ITA assessment the date prepares for. */
+  year: number;
+  exact: boolean;
+  provisional: boolean;
+}
+
+/**
+ * The default framework for an assessment date: that of the assessment the date prepares for. From October of year
+ * N−1 (the start of fiscal year N) an agency prepares its website for ITA N, so a date in December 2569 picks ITA
+ * 2570. With no framework for that year: the newest one before it, else the oldest shipped.
+ */
+export function frameworkForDate(asOf: string, rulesDir = BUILTIN_RULES_DIR): DatedFramework {
+  const year = fiscalYearOfIso(asOf);
+  const all = listFrameworks(rulesDir).map((id) => loadRuleSet(join(rulesDir, id)).framework);
+  if (!all.length) throw new InputError(rulesDir, [{ path: '', message: 'no framework found' }]);
+  const newest = (fs: typeof all) => [...fs].sort((a, b) => Math.max(...b.assessmentYears) - Math.max(...a.assessmentYears))[0];
+  const exact = all.filter((f) => f.assessmentYears.includes(year));
+  const pick = newest(exact) ?? newest(all.filter((f) => Math.max(...f.assessmentYears) < year)) ?? [...all].sort((a, b) => Math.min(...a.assessmentYears) - Math.min(...b.assessmentYears))[0]!;
+  return { id: pick!.id, year, exact: exact.length > 0, provisional: pick!.provisional };
 }

@@ -16,6 +16,10 @@ export interface Digest {
   newBrokenLinks: Array<{ url: string; status: number; foundOn: string[] }>;
   newlyFailing: Array<{ id: string; title: string; reason: string }>;
   gradeDrop?: { from: string | null; to: string | null };
+  /** The current rating in words (the same notice the reports show). */
+  rating?: Notice;
+  /** Evidence files that changed since the previous audit inside the assessment window (need a written explanation). */
+  changedEvidence?: Array<{ id: string; url: string }>;
   /** The site could not be read: the only thing this digest says (no item, no score). */
   unreachable?: Notice;
 }
@@ -38,7 +42,8 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
     .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
     .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0] ? defectText('th', i.defects[0], i) : '' }));
   const dropped = scoreDropped(current.score, previous.score);
-  if (!newBrokenLinks.length && !newlyFailing.length && !dropped) return undefined;
+  const changedEvidence = current.items.flatMap((i) => i.defects.filter((d) => d.kind === 'evidence-changed').map((d) => ({ id: i.id, url: d.url ?? '' })));
+  if (!newBrokenLinks.length && !newlyFailing.length && !dropped && !changedEvidence.length) return undefined;
   return {
     agency,
     site: current.site,
@@ -49,6 +54,8 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
     newBrokenLinks,
     newlyFailing,
     ...(dropped ? { gradeDrop: { from: previous.score.grade, to: current.score.grade } } : {}),
+    ...(current.score.rating ? { rating: current.score.rating } : {}),
+    ...(changedEvidence.length ? { changedEvidence } : {}),
   };
 }
 
@@ -58,11 +65,16 @@ export function digestText(d: Digest, agencyName: string, lang: Lang): string {
   const lines = [
     tr(lang, `[oit-crawler] ${agencyName}: พบปัญหาใหม่ (${d.asOf})`, `[oit-crawler] ${agencyName}: new problems (${d.asOf})`),
     `${tr(lang, 'คะแนน OIT', 'OIT score')}: ${fmt(d.previousScore)} → ${fmt(d.score)}${d.gradeDrop ? ` (${d.gradeDrop.from ?? '–'} → ${d.gradeDrop.to ?? '–'})` : ''}`,
+    ...(d.gradeDrop && d.rating ? [`${tr(lang, 'ระดับ', 'Rating')}: ${say(lang, d.rating)}`] : []),
   ];
   if (d.newBrokenLinks.length) {
     lines.push(tr(lang, `ลิงก์ที่เพิ่งเสีย (${d.newBrokenLinks.length}):`, `Newly broken links (${d.newBrokenLinks.length}):`));
     for (const b of d.newBrokenLinks.slice(0, 20)) lines.push(`- ${b.url} (${b.status || 'no response'})${b.foundOn[0] ? ` ${tr(lang, 'อยู่ในหน้า', 'on')} ${b.foundOn[0]}` : ''}`);
     if (d.newBrokenLinks.length > 20) lines.push(`… +${d.newBrokenLinks.length - 20}`);
+  }
+  if (d.changedEvidence?.length) {
+    lines.push(tr(lang, `ไฟล์หลักฐานที่เปลี่ยนระหว่างการประเมิน (${d.changedEvidence.length}) — อัปเดตไฟล์หลักฐานระหว่างการประเมินต้องมีหนังสือชี้แจง:`, `Evidence files changed during the assessment (${d.changedEvidence.length}) — a replaced file needs a written explanation:`));
+    for (const c of d.changedEvidence.slice(0, 20)) lines.push(`- ${c.id} ${c.url}`);
   }
   if (d.newlyFailing.length) {
     lines.push(tr(lang, `ข้อที่เพิ่งไม่ผ่าน (${d.newlyFailing.length}):`, `Items newly failing (${d.newlyFailing.length}):`));

@@ -11,7 +11,7 @@ import { DEFAULT_FORMATS } from '../commands/reports.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { renderReportHtml } from '../render/report-html.js';
-import { defaultFramework } from '../rules/load.js';
+import { frameworkForDate } from '../rules/load.js';
 import { say } from '../text/say.js';
 import type { Config } from './config.js';
 import { buildDigest, digestText, unreachableDigest, type Digest } from './digest.js';
@@ -100,7 +100,8 @@ async function auditAgency(
       {
         url: agency.url,
         out: ensure(out),
-        rules: agency.rules ?? defaultFramework(),
+        // With no rules in the config: the framework of the assessment the run date prepares for.
+        rules: agency.rules ?? frameworkForDate(todayBangkok(now())).id,
         asOf: todayBangkok(now()),
         agency: agency.name,
         crawl: { maxPages: c.maxPages, maxDepth: c.maxDepth, maxMinutes: c.maxMinutes, concurrency: c.concurrency, perHost: c.perHost, timeoutSeconds: c.timeoutSeconds, respectRobots: c.respectRobots, render: c.render },

@@ -41,4 +41,8 @@ export const EN_DEFECTS: Phrasebook = {
   'fix.redirect-loop': "Fix the redirect so the link goes straight to its target.",
   'defect.timeout': "The link {url} did not answer in time.",
   'fix.timeout': "Check the server or the file size: a page that takes too long may be taken as not opening.",
+  'defect.evidence-changed': "The evidence file {url} changed since the previous audit ({previousAsOf}), inside the assessment window.",
+  'fix.evidence-changed': "A file replaced during the assessment needs a written explanation to the assessors (they re-read the link first submitted); if the change was not meant, put the original file back.",
+  'defect.format-missing': "A {foundEn} file is published without a {expectedEn} file beside it; this year both are expected.",
+  'fix.format-missing': "Publish the {expectedEn} file beside the {foundEn} file of {item}, on the same page.",
 };

@@ -1,6 +1,7 @@
 // English wording of every notice code. Thai twin: th.ts.
 import { EN_DEFECTS } from './en-defects.js';
 import type { Phrasebook } from './say.js';
+import { movesText } from './moves.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -39,10 +40,38 @@ export const EN: Phrasebook = {
   'app-shell-pages': (d) => `${s(d.count)} pages build their content with JavaScript and were not rendered, e.g. ${s(d.example)}`,
   'moit-site': () => 'this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it',
   'moit-index-page': (d) => `${s(d.url)} is a Ministry of Public Health MOIT list, not the NACC OIT list: not used`,
-  'framework-provisional': (d) => `framework ${s(d.framework)} is provisional`,
+  'framework-provisional': (d) => `framework ${s(d.framework)} is provisional${banner(d)}`,
+  'framework-chosen': (d) =>
+    `using ${s(d.framework)} for ${s(d.asOf)} (preparing for ITA ${s(d.year)})${d.exact === false ? '; there is no framework for that year, so the newest one before it' : ''}; give --rules for another`,
+  // The NACC's labels are names: quoted in Thai, glossed in English.
+  'rating-label': (d) => `ITA ${s(d.score)}: "${s(d.label)}" (${s(d.labelEn)})`,
+  'rating-oit-band': (d) => `OIT ${s(d.score)}: ${s(d.labelEn)}`,
+  'rating-ceiling': (d) =>
+    `OIT ${s(d.oit)}: "${s(d.best)}" (${s(d.bestEn)}) is still possible${d.next ? `; "${s(d.next)}" (${s(d.nextEn)}) needs OIT ≥ ${s(d.needs)}` : d.bestEach !== undefined ? ` (IIT and EIT must also reach ${s(d.bestEach)})` : ''}`,
+  'not-nacc-site': (d) => `this site publishes ${LIST_EN[s(d.list)] ?? s(d.list)}, not the NACC OIT list: its item numbers are not this framework's, so results may not match the list the agency uses`,
+  'not-nacc-index-page': (d) => `${s(d.url)} is ${LIST_EN[s(d.list)] ?? s(d.list)}, not the NACC OIT list: its numbering is not used`,
+  'index-old-numbering': (d) => {
+    const moves = movesText(d.moves);
+    return moves
+      ? `${s(d.url)} uses the ITA ${s(d.year)} numbering (${s(d.previous)}); to relabel it for this year move ${moves}; other items keep their numbers (all of it: oit rules diff ${s(d.previous)} ${s(d.framework)})`
+      : `${s(d.url)} is the ITA ${s(d.year)} page (${s(d.previous)}): every item keeps its number; update the year and the content`;
+  },
+  'pictures-not-read': (d) => `not in the text: ${s(d.elements)}, a picture inside a PDF or Word file that is not read; a person must look`,
+  'formats-checked': (d) => `files found: ${s(d.found)}`,
   'items-need-review': (d) => `${s(d.count)} items need review (${s(d.items)})`,
   'items-error': (d) => `${s(d.count)} items ended in error (${s(d.items)})`,
 };
+
+const LIST_EN: Record<string, string> = {
+  moit: "the Ministry of Public Health's MOIT list",
+  obec: "the Office of the Basic Education Commission's (OBEC) ITA list for schools",
+  ovec: "the Office of the Vocational Education Commission's (OVEC) ITA list for colleges",
+};
+
+function banner(d: Record<string, unknown>): string {
+  const b = d.banner as { en?: string } | undefined;
+  return b?.en ? `: ${b.en}` : '';
+}
 
 const ERROR_EN: Record<string, string> = {
   dns: 'the host name does not resolve',

@@ -1,6 +1,7 @@
 // Thai wording of every notice code (warnings, errors, CLI lines, alerts). English twin: en.ts.
 import { TH_DEFECTS } from './th-defects.js';
 import type { Phrasebook } from './say.js';
+import { movesText } from './moves.js';
 
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -42,10 +43,37 @@ export const TH: Phrasebook = {
   'app-shell-pages': (d) => `${s(d.count)} หน้าสร้างเนื้อหาด้วย JavaScript และยังไม่ได้แสดงผลในเบราว์เซอร์ เช่น ${s(d.example)}`,
   'moit-site': () => 'เว็บไซต์นี้เผยแพร่รายการ MOIT ของกระทรวงสาธารณสุข ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้',
   'moit-index-page': (d) => `หน้า ${s(d.url)} เป็นรายการ MOIT ของกระทรวงสาธารณสุข ไม่ใช่แบบ OIT ของ ป.ป.ช. จึงไม่นำมาตรวจ`,
-  'framework-provisional': (d) => `กรอบ ${s(d.framework)} ยังเป็นฉบับชั่วคราว`,
+  'framework-provisional': (d) => `กรอบ ${s(d.framework)} ยังเป็นฉบับชั่วคราว${banner(d, 'th')}`,
+  'framework-chosen': (d) =>
+    `ใช้กรอบ ${s(d.framework)} ตามวันที่ ${s(d.asOf)} (ช่วงเตรียมรับการประเมิน ITA ${s(d.year)})${d.exact === false ? ' ยังไม่มีกรอบของปีนั้น จึงใช้กรอบล่าสุดก่อนหน้า' : ''} ระบุ --rules เพื่อใช้กรอบอื่น`,
+  'rating-label': (d) => `ITA ${s(d.score)}: ${s(d.label)}`,
+  'rating-oit-band': (d) => `OIT ${s(d.score)}: ${s(d.label)}`,
+  'rating-ceiling': (d) =>
+    `OIT ${s(d.oit)}: ยังเป็นไปได้ถึงระดับ "${s(d.best)}"${d.next ? ` ส่วนระดับ "${s(d.next)}" ต้องมี OIT ≥ ${s(d.needs)}` : d.bestEach !== undefined ? ` (ต้องมี IIT และ EIT ≥ ${s(d.bestEach)} ด้วย)` : ''}`,
+  'not-nacc-site': (d) => `เว็บไซต์นี้เผยแพร่${LIST_TH[s(d.list)] ?? s(d.list)} ซึ่งไม่ใช่แบบ OIT ของ ป.ป.ช. เลขข้อจึงไม่ตรงกับกรอบนี้ ผลตรวจตามกรอบนี้อาจไม่ตรงกับรายการที่หน่วยงานใช้`,
+  'not-nacc-index-page': (d) => `หน้า ${s(d.url)} เป็น${LIST_TH[s(d.list)] ?? s(d.list)} ไม่ใช่แบบ OIT ของ ป.ป.ช. จึงไม่นำเลขข้อมาตรวจ`,
+  'index-old-numbering': (d) => {
+    const moves = movesText(d.moves);
+    return moves
+      ? `หน้า ${s(d.url)} ใช้เลขข้อของ ITA ${s(d.year)} (${s(d.previous)}): เมื่อปรับเป็นปีนี้ ให้ย้ายเลขข้อดังนี้ ${moves} ข้ออื่นใช้เลขเดิม (ดูทั้งหมด: oit rules diff ${s(d.previous)} ${s(d.framework)})`
+      : `หน้า ${s(d.url)} เป็นหน้า ITA ${s(d.year)} (${s(d.previous)}): เลขข้อใช้ต่อได้ทุกข้อ ปรับปีและเนื้อหาให้เป็นของปีนี้`;
+  },
+  'pictures-not-read': (d) => `ไม่พบในข้อความ: ${s(d.elements)} ซึ่งเป็นภาพในไฟล์ PDF/Word ที่อ่านภาพไม่ได้ ต้องให้คนเปิดดู`,
+  'formats-checked': (d) => `พบไฟล์ ${s(d.found)}`,
   'items-need-review': (d) => `${s(d.count)} ข้อต้องให้คนตรวจ (${s(d.items)})`,
   'items-error': (d) => `${s(d.count)} ข้อตรวจไม่สำเร็จ (${s(d.items)})`,
 };
+
+const LIST_TH: Record<string, string> = {
+  moit: 'รายการ MOIT ของกระทรวงสาธารณสุข',
+  obec: 'รายการ ITA ของสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน (สพฐ. สำหรับโรงเรียน)',
+  ovec: 'รายการ ITA ของสำนักงานคณะกรรมการการอาชีวศึกษา (สอศ. สำหรับวิทยาลัย)',
+};
+
+function banner(d: Record<string, unknown>, lang: 'th' | 'en'): string {
+  const b = d.banner as { th?: string; en?: string } | undefined;
+  return b?.[lang] ? `: ${b[lang]}` : '';
+}
 
 const ERROR_TH: Record<string, string> = {
   dns: 'ไม่พบชื่อโดเมน',

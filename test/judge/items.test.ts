@@ -9,7 +9,7 @@ import type { Artifacts } from '../../src/model/artifacts.js';
 import type { Item, RuleSet } from '../../src/model/rule-set.js';
 import { BUILTIN_RULES_DIR, listFrameworks, loadRuleSet } from '../../src/rules/load.js';
 import { artifacts, check, page, SITE } from '../fixtures/artifacts.js';
-import { loadPhrasing, type Phrasing } from '../fixtures/phrasing.js';
+import { imagesOf, loadPhrasing, phrasingFor, titleWithoutYear, type Phrasing } from '../fixtures/phrasing.js';
 
 const HOME = {
   'local-government': page('/', 'องค์การบริหารส่วนตำบลทดสอบ', 'ยินดีต้อนรับ', [{ url: `${SITE}/ita/`, text: 'ITA' }]),
@@ -21,6 +21,9 @@ const YEAR: Record<string, { fy: number; asOf: string; truth?: Phrasing }> = {
   'ita-2565': { fy: 2565, asOf: '2022-05-15' },
   'ita-2566': { fy: 2566, asOf: '2023-05-15', truth: loadPhrasing('ita-2566') },
   'ita-2568': { fy: 2568, asOf: '2025-05-15', truth: loadPhrasing('ita-2568') },
+  'ita-2569': { fy: 2569, asOf: '2026-05-15', truth: loadPhrasing('ita-2569') },
+  // Nothing of ITA 2570 is published: its truth is the 2569 truth one year later (test/fixtures/phrasing.ts).
+  'ita-2570': { fy: 2570, asOf: '2027-05-15', truth: phrasingFor('ita-2570') },
 };
 
 /**
@@ -72,7 +75,8 @@ function build(rs: RuleSet, item: Item, v: Variant, truth: Truth): Artifacts {
   const tables = item.checks.some((c) => c.check === 'egp-numbers')
     ? [{ rows: [['ลำดับ', 'เลขที่โครงการ', 'งานที่จัดซื้อจัดจ้าง', 'วงเงิน'], ['1', `${fy % 100}017123456`, 'ซื้อวัสดุ', '1000'], ['2', v === 'bad-egp' ? `${fy % 100}0171234` : `${fy % 100}027123456`, 'จ้างเหมา', '2000']], truncated: false }]
     : [];
-  const evidence = page(`/oit/o${n}.html`, item.title, evidenceText(item, fy, v, truth?.text), [], { tables, ...(v === 'broken' ? { status: 404 } : {}) });
+  const text = evidenceText(item, fy, v, truth?.text);
+  const evidence = page(`/oit/o${n}.html`, titleWithoutYear(item.title), text, [], { tables, images: imagesOf(text), ...(v === 'broken' ? { status: 404 } : {}) });
   const home = HOME[truth?.agency ?? 'local-government'];
   if (v === 'off-site') return artifacts([home, index], [], [check(target, { sameSite: false })]);
   if (v === 'broken') return artifacts([home, index], [], [check(evidence.url, { state: 'broken', status: 404, confirmed: true })]);
@@ -164,9 +168,31 @@ describe('locating evidence without an index, and index hygiene', () => {
   it('refuses a Ministry of Public Health MOIT list', () => {
     const moit = page('/moit/', 'MOIT 2566', 'ตาราง', Array.from({ length: 20 }, (_, k) => ({ url: `${SITE}/moit/${k + 1}.html`, text: `MOIT${k + 1} ข้อมูล`, context: `MOIT${k + 1} ข้อมูล` })));
     const r = judge(artifacts([HOME['local-government'], moit]), rs, { asOf: '2023-05-15' });
-    expect(r.warnings.map((w) => w.code)).toContain('moit-index-page');
+    expect(r.warnings).toContainEqual({ code: 'not-nacc-index-page', data: { url: `${SITE}/moit/`, list: 'moit' } });
     expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
   });
+
+  // OBEC schools and OVEC colleges number their own lists (OVEC 2569 is O1–O23): never scored as the NACC's, any year.
+  for (const [fw, asOf] of [['ita-2566', '2023-05-15'], ['ita-2568', '2025-05-15'], ['ita-2569', '2026-05-15'], ['ita-2570', '2026-12-01']] as const) {
+    const yearRs = loadRuleSet(join(BUILTIN_RULES_DIR, fw));
+    const index = page('/ita/', 'ITA การเปิดเผยข้อมูลสาธารณะ', 'ตาราง', Array.from({ length: 23 }, (_, k) => ({ url: `${SITE}/ita/o${k + 1}.html`, text: `ข้อมูล ${k + 1}`, context: `O${k + 1} ข้อมูล ${k + 1}` })));
+    it(`${fw}: warns about an OVEC college's list and an OBEC school's, and does not read their numbering as the NACC's`, () => {
+      const college = page('/', 'วิทยาลัยเทคนิคห้วยทราย สังกัดสำนักงานคณะกรรมการการอาชีวศึกษา', 'ยินดีต้อนรับ');
+      const school = page('/', 'โรงเรียนบ้านห้วยทราย', 'สังกัดสำนักงานเขตพื้นที่การศึกษาประถมศึกษากาฬสินธุ์ เขต 3');
+      for (const [home, list] of [[college, 'ovec'], [school, 'obec']] as const) {
+        const r = judge(artifacts([{ ...home, depth: 0 }, index]), yearRs, { asOf });
+        expect(r.warnings[0]).toEqual({ code: 'not-nacc-site', data: { list } });
+        expect(r.warnings).toContainEqual({ code: 'not-nacc-index-page', data: { url: `${SITE}/ita/`, list } });
+        expect(r.items.every((i) => i.evidence.every((e) => e.via !== 'index'))).toBe(true);
+      }
+    });
+    it(`${fw}: a university or a municipal school is not taken for an OVEC or OBEC list`, () => {
+      for (const name of ['มหาวิทยาลัยราชภัฏกาฬสินธุ์', 'โรงเรียนเทศบาล 1 เทศบาลเมืองกาฬสินธุ์', 'วิทยาลัยพยาบาลบรมราชชนนี']) {
+        const r = judge(artifacts([{ ...page('/', name, 'ยินดีต้อนรับ'), depth: 0 }, index]), yearRs, { asOf });
+        expect(r.warnings.map((w) => w.code), name).not.toContain('not-nacc-site');
+      }
+    });
+  }
 
   it('reports a placeholder "#" link in the index as not found, and a scan as needing review', () => {
     const idx = page('/ita/', 'ITA 2566', 'ตาราง', [

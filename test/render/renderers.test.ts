@@ -131,3 +131,22 @@ describe('a crawl cut at its limit', () => {
     expect(renderReportHtml(r, { lang: 'en' })).toContain('1604 same-site links were not followed');
   });
 });
+
+describe('a provisional framework: every report carries its banner', () => {
+  const r = goldenResult();
+  r.framework = { ...r.framework, id: 'ita-2570', provisional: true, banner: { th: 'ITA 2570 ยังไม่มีคู่มือ ทุกข้อยังไม่ยืนยัน', en: 'Nothing of ITA 2570 is published: every item is unconfirmed.' } };
+  it('report.html (a banner at the top), summary.md, itas.csv (last row), junit.xml (a property)', () => {
+    const html = renderReportHtml(r, { lang: 'th' });
+    expect(html).toContain('<div class="banner" role="note">');
+    expect(html.indexOf('ITA 2570 ยังไม่มีคู่มือ')).toBeLessThan(html.indexOf('คะแนนความพร้อม'));
+    expect(renderReportHtml(r, { lang: 'en' })).toContain('Nothing of ITA 2570 is published');
+    expect(summaryText(r, 'th')).toContain('ITA 2570 ยังไม่มีคู่มือ');
+    expect(summaryText(r, 'th', { banner: false })).not.toContain('ITA 2570 ยังไม่มีคู่มือ');
+    expect(renderItasCsv(r, 'th').trim().split('\r\n').at(-1)).toContain('ITA 2570 ยังไม่มีคู่มือ');
+    expect(renderJunit(r, 'en')).toContain('<property name="framework-provisional" value="Nothing of ITA 2570 is published: every item is unconfirmed."/>');
+  });
+  it('a confirmed framework shows none', () => {
+    expect(renderReportHtml(goldenResult(), { lang: 'th' })).not.toContain('class="banner"');
+    expect(renderJunit(goldenResult(), 'th')).not.toContain('<properties>');
+  });
+});
