@@ -60,6 +60,9 @@ describe('a hostile server, end to end through the CLI', () => {
       if (!got.some((k) => want.includes(k as never))) missing.push(`${h.id} (${h.url}): want ${want.join('|')}, got ${got.join(',') || 'nothing'}`);
     }
     expect(missing).toEqual([]);
+    // The 12-hop chain is reported with its hops, so the fix can name where it goes round.
+    const chain = r.defects.find((d: { kind: string; url?: string }) => d.kind === 'redirect-loop' && d.url?.includes('/redirect/chain/'));
+    expect(chain?.data?.chain?.length).toBeGreaterThanOrEqual(10);
   });
 
   it('reports no working link as broken', () => {

@@ -231,7 +231,9 @@ function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string
     if (l.state !== 'broken') continue;
     const code = l.error?.code;
     const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
-    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5) } }));
+    // A redirect problem carries its chain, so the fix can name the hop that loops.
+    const chain = kind === 'redirect-loop' ? { chain: l.redirects.map((h) => `${h.status} ${h.url}`).slice(0, 15) } : {};
+    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5), ...chain } }));
   }
   const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
   if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }));
