@@ -38,7 +38,8 @@ export function judgeTarget(t: Target, acceptUnverifiable: boolean): Verdict {
   if (link.state === 'broken') {
     const code = link.error?.code ?? '';
     const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
-    return { ok: false, status: 'fail', defects: [{ kind, url, data: { status: link.status, reason: link.error?.message ?? '' } }] };
+    const chain = kind === 'redirect-loop' ? { chain: link.redirects.map((h) => `${h.status} ${h.url}`).slice(0, 15) } : {};
+    return { ok: false, status: 'fail', defects: [{ kind, url, data: { status: link.status, reason: link.error?.message ?? '', ...chain } }] };
   }
   const defects: DefectDraft[] = [];
   if (link.error?.code === 'tls') defects.push({ kind: 'tls-error', url, data: { reason: link.error.message } });
