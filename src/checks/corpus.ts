@@ -117,10 +117,12 @@ export function buildCorpus(ctx: CheckContext): Corpus {
  * titles name the year ("… ประจำปีงบประมาณ พ.ศ. 2569"), so a copied title dates nothing the link leads to.
  */
 export function datingText(t: EvidenceTarget, head = 4000, title?: string): string {
-  const own = title ? compactKey(title.replace(YEAR_IN_TITLE, '')) : '';
-  const claim = (x: string | undefined) => (x && !(own.length >= 8 && compactKey(x).includes(own)) ? x : '');
-  const parts = [claim(t.evidence.label), claim(t.evidence.text)];
-  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text), t.page.text.slice(0, head));
+  const notClaim = claimFilter(title);
+  // The index's link text is a claim; so are the title and headings of a page that only wraps the files it links
+  // (a "2569" page holding the FY2568 plan is about 2568). A page that is the evidence itself is read whole.
+  const wrapper = t.children.some((c) => c.document);
+  const parts = [t.evidence.label ?? '', t.evidence.text ?? ''].filter(notClaim);
+  if (t.page) parts.push(...[t.page.title, ...t.page.headings.map((h) => h.text)].filter((l) => !wrapper || notClaim(l)), t.page.text.slice(0, head).split('\n').filter((l) => !wrapper || notClaim(l)).join('\n'));
   if (t.document) parts.push(t.document.meta.title ?? '', decodeName(t.document.url), t.document.text.slice(0, head));
   for (const c of t.children) {
     parts.push(c.anchor, decodeName(c.url));
@@ -129,11 +131,19 @@ export function datingText(t: EvidenceTarget, head = 4000, title?: string): stri
   return parts.filter(Boolean).join('\n');
 }
 
-/** Titles and headings of a target: where an agency states which year a page or file is for (the index's own link
- * text is its claim about the target, so it is not among them). */
-export function headingText(t: EvidenceTarget): string {
+/** Titles and headings of a target: where an agency states which year a page or file is for (claims left out as in
+ * datingText). */
+export function headingText(t: EvidenceTarget, title?: string): string {
+  const notClaim = claimFilter(title);
+  const wrapper = t.children.some((c) => c.document);
   const parts: string[] = [];
-  if (t.page) parts.push(t.page.title, ...t.page.headings.map((h) => h.text));
+  if (t.page) parts.push(...[t.page.title, ...t.page.headings.map((h) => h.text)].filter((l) => !wrapper || notClaim(l)));
   if (t.document) parts.push(t.document.meta.title ?? '', t.document.text.slice(0, 300));
   return parts.filter(Boolean).join('\n');
+}
+
+/** A line is a claim when it carries the item's own title (its year taken out): keep only the other lines. */
+function claimFilter(title: string | undefined): (line: string) => boolean {
+  const own = title ? compactKey(title.replace(YEAR_IN_TITLE, '')) : '';
+  return (line) => !(own.length >= 8 && compactKey(line).includes(own));
 }

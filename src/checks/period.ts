@@ -43,30 +43,35 @@ export const period: Check<Record<string, never>> = {
     const votes = new Map<number, number>();
     const vote = (year: number, w: number) => votes.set(year, (votes.get(year) ?? 0) + w);
     let coverOk = false;
-    for (const t of ctx.targets) {
-      const heads = headingText(t);
-      for (const m of findYearMentions(heads)) {
-        if (m.kind === 'fiscal') vote(m.year, 4);
-        // A plan titled with its span ("แผนปฏิบัติการ 4 ปี (พ.ศ. 2561–2564)") is the plan of each year it spans.
-        else if (m.kind === 'range' && m.to !== undefined && want.year >= m.year && want.year <= m.to) vote(want.year, 3);
+    // Lines that repeat the item's own title (a page headed "… ประจำปีงบประมาณ พ.ศ. 2569") are the agency's claim:
+    // the evidence's own dates decide; the claim counts only when the evidence has no date of its own.
+    for (const title of [ctx.item.title, undefined]) {
+      for (const t of ctx.targets) {
+        const heads = headingText(t, title);
+        for (const m of findYearMentions(heads)) {
+          if (m.kind === 'fiscal') vote(m.year, 4);
+          // A plan titled with its span ("แผนปฏิบัติการ 4 ปี (พ.ศ. 2561–2564)") is the plan of each year it spans.
+          else if (m.kind === 'range' && m.to !== undefined && want.year >= m.year && want.year <= m.to) vote(want.year, 3);
+        }
+        const text = datingText(t, 4000, title);
+        for (const m of findYearMentions(text)) {
+          if (m.kind === 'range') {
+            const to = m.to ?? m.year;
+            if (rule === 'covers-fiscal-year') {
+              if (want.year >= m.year && want.year <= to) coverOk = true;
+              for (let y = m.year; y <= to; y++) vote(y, 1);
+            } else if (to - m.year <= 1) for (let y = m.year; y <= to; y++) vote(y, 0.5);
+          } else if (m.kind === 'fiscal') vote(m.year, 2);
+          else vote(m.year, 0.25);
+        }
+        for (const d of findThaiDates(text)) {
+          if (d.day === undefined) continue;
+          // A dated document: the fiscal year it was dated in (a report on FY N-1 is often dated early in FY N).
+          const fy = fiscalYearOf(d);
+          vote(rule === 'previous-fiscal-year' && fy === want.year + 1 ? want.year : fy, 1);
+        }
       }
-      const text = datingText(t, 4000, ctx.item.title);
-      for (const m of findYearMentions(text)) {
-        if (m.kind === 'range') {
-          const to = m.to ?? m.year;
-          if (rule === 'covers-fiscal-year') {
-            if (want.year >= m.year && want.year <= to) coverOk = true;
-            for (let y = m.year; y <= to; y++) vote(y, 1);
-          } else if (to - m.year <= 1) for (let y = m.year; y <= to; y++) vote(y, 0.5);
-        } else if (m.kind === 'fiscal') vote(m.year, 2);
-        else vote(m.year, 0.25);
-      }
-      for (const d of findThaiDates(text)) {
-        if (d.day === undefined) continue;
-        // A dated document: the fiscal year it was dated in (a report on FY N-1 is often dated early in FY N).
-        const fy = fiscalYearOf(d);
-        vote(rule === 'previous-fiscal-year' && fy === want.year + 1 ? want.year : fy, 1);
-      }
+      if (votes.size || coverOk) break;
     }
     if (coverOk) return { status: 'pass', defects: [] };
     const best = Math.max(0, ...votes.values());
