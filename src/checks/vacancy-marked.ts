@@ -9,11 +9,16 @@ const POST = /^(รอง)?(นายก|ปลัด|ประธาน|เล�
 const PLACEHOLDER = /^(?:[-–—_.…]+|ชื่อ\s*[-–]?\s*สกุล\s*[-–:]*|นาย\s*[-–]+|\(ว่าง\)?)$/;
 const VACANT = /ว่าง/;
 
+/** A table row read as one line: a dash where the name goes, then the post ("- - รองนายก… คนที่ 2 -"). */
+const DASHED_ROW = /^(?:[-–—_.…]+\s+)+((?:รอง)?(?:นายก|ปลัด|ประธาน|เลขานุการ|ที่ปรึกษา|ผู้อำนวยการ|หัวหน้า|อธิบดี)\S*(?:\s+คนที่\s*\S+)?)/;
+
 /** Posts shown with a placeholder for the name and no word that the post is vacant. */
 export function unmarkedVacancies(text: string): string[] {
   const lines = normaliseThai(text).split('\n').map((l) => l.trim());
   const out: string[] = [];
   lines.forEach((line, i) => {
+    const row = DASHED_ROW.exec(line);
+    if (row && !VACANT.test(line)) out.push(row[1]!);
     if (!POST.test(line) || VACANT.test(line)) return;
     const around = [lines[i - 1] ?? '', lines[i + 1] ?? ''];
     if (around.some((l) => PLACEHOLDER.test(l)) && !around.some((l) => VACANT.test(l))) out.push(line);

@@ -27,6 +27,8 @@ describe('vacancy-marked', () => {
     ['ตำแหน่งว่าง on the name line', 'ตำแหน่งว่าง\nรองปลัด อบต.\nนายประยุทธ แก้วมา\nปลัด อบต.', 'pass'],
     ['every post named', 'นายสมชาย ใจดี\nนายก อบต.บ้านหนองบัว\nนายวิชัย คำดี\nรองนายก อบต.\nโทร 081-234-5678', 'pass'],
     ['a dash in a phone column is not a vacancy', 'นายวิชัย คำดี\nรองนายก อบต.\nโทร -', 'pass'],
+    ['a table row with dashes for the name and photo', 'รูป ชื่อ-สกุล ตำแหน่ง โทรศัพท์\nนายประเสริฐ ทองดี รองนายก อบต. คนที่ 1 08-1234-5671\n- - รองนายก อบต. คนที่ 2 -', 'fail'],
+    ['the same row marked vacant', 'รูป ชื่อ-สกุล ตำแหน่ง โทรศัพท์\n- ตำแหน่งว่าง รองนายก อบต. คนที่ 2 -', 'pass'],
   ])('%s → %s', (_, text, status) => {
     expect(vacancyMarked.run(ctx([pageTarget(text)]), {}).status).toBe(status);
   });
