@@ -37,6 +37,7 @@ export const CheckResult = z.strictObject({
   status: z.enum(['pass', 'fail', 'cant-tell', 'error']),
   note: Notice.optional(),
 });
+export type CheckResult = z.infer<typeof CheckResult>;
 
 export const ItemResult = z.strictObject({
   id: z.string(),
