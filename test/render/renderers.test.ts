@@ -103,6 +103,15 @@ describe('hostile crawled text is escaped in every format', () => {
     expect(REPORT_CSP).toContain("default-src 'none'");
     expect(REPORT_CSP).not.toContain('script-src');
   });
+  it('report.html: the agency name in the print header (a CSS string) cannot close the style sheet', () => {
+    const x = hostileResult();
+    x.agency = 'อบต."}</style><script>window.__pwned=3</script>\\';
+    const html = renderReportHtml(x, { lang: 'th' });
+    const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>') + 8);
+    expect(style.match(/<\/style>/g)).toHaveLength(1);
+    expect(html).not.toContain('<script>window.__pwned=3');
+    expect(style).toContain('@top-left{content:"อบต.\\"}\\3C /style\\3E \\3C script\\3E window.__pwned=3\\3C /script\\3E \\\\ ·');
+  });
   it('index.html: the agency name cannot add a script', () => {
     const html = renderIndexHtml([{ result: r, href: 'javascript:alert(1)' }], 'th');
     expect(html.match(/<script>/g)).toHaveLength(1);
