@@ -91,55 +91,85 @@ export function itemScore(outcome: Outcome | undefined, policy: ScoringFile['rev
   return policy === 'count-as-fail' ? 0 : null;
 }
 
-export function computeScore(input: ScoreInput): Score {
-  const { scoring } = input;
+interface OitParts {
+  items: Record<string, number | null>;
+  subIndicators: Record<string, number | null>;
+  indicators: Record<string, number | null>;
+  oit: number | null;
+  reasons: Notice[];
+}
+
+/** item → sub-indicator mean → indicator mean → OIT, from the outcome of each item. */
+function oitFromOutcomes(scoring: ScoringFile, outcomes: Record<string, Outcome>): OitParts {
   const items: Record<string, number | null> = {};
   const subIndicators: Record<string, number | null> = {};
   const indicators: Record<string, number | null> = {};
   const reasons: Notice[] = [];
-  let oit: number | null;
-
-  if (input.oit !== undefined) {
-    oit = input.oit;
-  } else {
-    const outcomes = input.outcomes ?? {};
-    for (const ind of scoring.indicators) {
-      const subScores: number[] = [];
-      for (const sub of ind.subIndicators) {
-        const scores: number[] = [];
-        for (const id of sub.items) {
-          const outcome = outcomes[id];
-          if (outcome !== 'pass' && outcome !== 'fail') reasons.push({ code: 'item-not-final', data: { item: id, outcome: outcome ?? 'not judged' } });
-          const s = itemScore(outcome, scoring.reviewPolicy);
-          items[id] = s;
-          if (s !== null) scores.push(s);
-        }
-        const subScore = mean(scores);
-        subIndicators[sub.id] = subScore;
-        if (subScore !== null) subScores.push(subScore);
-        if (sub.provisional) reasons.push({ code: 'grouping-provisional', data: { subIndicator: sub.id } });
+  for (const ind of scoring.indicators) {
+    const subScores: number[] = [];
+    for (const sub of ind.subIndicators) {
+      const scores: number[] = [];
+      for (const id of sub.items) {
+        const outcome = outcomes[id];
+        if (outcome !== 'pass' && outcome !== 'fail') reasons.push({ code: 'item-not-final', data: { item: id, outcome: outcome ?? 'not judged' } });
+        const s = itemScore(outcome, scoring.reviewPolicy);
+        items[id] = s;
+        if (s !== null) scores.push(s);
       }
-      indicators[ind.id] = mean(subScores);
+      const subScore = mean(scores);
+      subIndicators[sub.id] = subScore;
+      if (subScore !== null) subScores.push(subScore);
+      if (sub.provisional) reasons.push({ code: 'grouping-provisional', data: { subIndicator: sub.id } });
     }
-    const oitParts = scoring.oitIndicators.map((id) => indicators[id]);
-    oit = oitParts.some((x) => x === null || x === undefined) ? null : mean(oitParts as number[]);
+    indicators[ind.id] = mean(subScores);
   }
+  const oitParts = scoring.oitIndicators.map((id) => indicators[id]);
+  const oit = oitParts.some((x) => x === null || x === undefined) ? null : mean(oitParts as number[]);
+  return { items, subIndicators, indicators, oit, reasons };
+}
 
-  const iit = input.iit?.length ? mean(input.iit) : null;
-  const eit = input.eit?.length ? mean(input.eit) : null;
+/** The label and its wording for an OIT (with IIT and EIT when given: then the ITA's). */
+function rate(scoring: ScoringFile, oit: number | null, iit: number | null, eit: number | null) {
   const w = scoring.weights;
   const ita = iit !== null && eit !== null && oit !== null ? (w.iit * iit + w.eit * eit + w.oit * oit) / 100 : null;
-
-  const basis = ita !== null ? 'ita' : oit !== null ? 'oit' : null;
+  const basis: 'ita' | 'oit' | null = ita !== null ? 'ita' : oit !== null ? 'oit' : null;
   const graded = ita ?? oit;
   // From OIT alone, a year whose labels need every tool gets the best label still possible; earlier years band the OIT.
   const grade =
     graded === null ? null : basis === 'ita' ? gradeOf(graded, scoring, { iit: iit!, eit: eit!, oit: oit! }) : hasToolThresholds(scoring) ? labelOf(oitCeiling(graded, scoring).best) : gradeOf(graded, scoring);
   const rating = graded !== null && grade && basis ? ratingNotice(basis, graded, grade, scoring) : null;
+  return { ita, basis, graded, grade, rating };
+}
+
+export function computeScore(input: ScoreInput): Score {
+  const { scoring } = input;
+  const outcomes = input.outcomes ?? {};
+  const parts: OitParts = input.oit !== undefined ? { items: {}, subIndicators: {}, indicators: {}, oit: input.oit, reasons: [] } : oitFromOutcomes(scoring, outcomes);
+  const { oit } = parts;
+  const iit = input.iit?.length ? mean(input.iit) : null;
+  const eit = input.eit?.length ? mean(input.eit) : null;
+  const { ita, basis, graded, grade, rating } = rate(scoring, oit, iit, eit);
+
+  // What each fix is worth, and the best case without fixing a failing item: from the same arithmetic, per item.
+  const gains: Record<string, number> = {};
+  let bestCase: Score['bestCase'] = null;
+  if (input.oit === undefined && oit !== null) {
+    const ids = scoring.indicators.flatMap((i) => i.subIndicators.flatMap((s) => s.items));
+    for (const id of ids) {
+      if (outcomes[id] === 'pass') continue;
+      const then = oitFromOutcomes(scoring, { ...outcomes, [id]: 'pass' }).oit;
+      if (then !== null) gains[id] = then - oit;
+    }
+    const open = ids.filter((id) => outcomes[id] !== 'pass' && outcomes[id] !== 'fail');
+    if (open.length) {
+      const best = oitFromOutcomes(scoring, { ...outcomes, ...Object.fromEntries(open.map((id) => [id, 'pass' as const])) }).oit;
+      bestCase = { oit: best, rating: rate(scoring, best, iit, eit).rating, items: open };
+    }
+  }
   return {
-    items,
-    subIndicators,
-    indicators,
+    items: parts.items,
+    subIndicators: parts.subIndicators,
+    indicators: parts.indicators,
     oit,
     iit,
     eit,
@@ -150,9 +180,19 @@ export function computeScore(input: ScoreInput): Score {
     rating,
     pass: graded !== null ? round2(graded) >= scoring.passMark : null,
     passMark: scoring.passMark,
-    provisional: reasons.length > 0,
-    provisionalReasons: reasons,
+    provisional: parts.reasons.length > 0,
+    provisionalReasons: parts.reasons,
+    gains,
+    bestCase,
   };
+}
+
+/** Fixes in the order of the points each is worth (largest first, then by item order), rounded as every output shows. */
+export function rankedGains(score: Pick<Score, 'gains'>, order: readonly string[]): Array<{ item: string; points: number }> {
+  const at = (id: string) => (order.indexOf(id) < 0 ? order.length : order.indexOf(id));
+  return Object.entries(score.gains)
+    .map(([item, g]) => ({ item, points: round2(g) }))
+    .sort((a, b) => b.points - a.points || at(a.item) - at(b.item));
 }
 
 /** A score as every output shows it: 2 decimals, or "–" when it cannot be computed (never 0). */

@@ -63,6 +63,11 @@ describe('oit CLI', () => {
     expect(result).toMatchObject({ framework: { id: 'ita-2566' }, fiscalYear: 2566, asOf: '2023-05-15' });
     expect(r.status).toBe(result.score.pass ? 0 : 1);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('O21');
+    // summary.txt: the same text without Markdown, for LINE; the agency named from the site, the date in Thai.
+    const txt = readFileSync(join(out, 'summary.txt'), 'utf8');
+    expect(txt.split('\n')[0]).toBe('ผลตรวจความพร้อม OIT: องค์การบริหารส่วนตำบลหนองน้ำใส');
+    expect(txt).toContain('15 พ.ค. 2566');
+    expect(txt).not.toMatch(/\*\*|^#/m);
     const bad = join(out, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, pages: 'none' }));
     const e = oit('judge', bad, '--out', out);

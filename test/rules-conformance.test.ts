@@ -164,6 +164,8 @@ describe('wording (src/text)', () => {
     for (const kind of DEFECT_KINDS) {
       expect(codesOf('th'), kind).toContain(`defect.${kind}`);
       expect(codesOf('th'), kind).toContain(`fix.${kind}`);
+      // The reports name each kind in a word or two (badges, junit, the answer sheet).
+      expect(codesOf('th'), kind).toContain(`kind.${kind}`);
     }
     for (const check of Object.values(CHECKS)) for (const kind of check.defects) expect(codesOf('en'), `${check.id} ${kind}`).toContain(`defect.${kind}`);
   });

@@ -115,3 +115,41 @@ describe('Rating Score labels (per-year data)', () => {
     expect(s.rating?.code).toBe('rating-oit-band');
   });
 });
+
+describe('what each fix is worth and the best case (score.gains, score.bestCase)', () => {
+  it('the demo site: O10 alone is worth what its sub-indicator gains, divided down to the OIT', () => {
+    const rs = resolveRuleSet('ita-2566');
+    const o = outcomes('ita-2566', ['O10', 'O11', 'O13', 'O20', 'O21', 'O28', 'O29'], ['O17']);
+    const s = computeScore({ scoring: rs.scoring, outcomes: o });
+    expect(round2(s.oit!)).toBe(85.25);
+    // Each gain is the OIT with that item passing, minus the OIT now, from the same arithmetic.
+    for (const [id, g] of Object.entries(s.gains)) expect(round2(s.oit! + g)).toBe(round2(computeScore({ scoring: rs.scoring, outcomes: { ...o, [id]: 'pass' } }).oit!));
+    expect(Object.keys(s.gains).sort()).toEqual(['O10', 'O11', 'O13', 'O17', 'O20', 'O21', 'O28', 'O29']);
+    expect(s.gains.O10).toBeGreaterThan(0);
+    // Best case: O17 (the one item needing review) passes; failing items stay failing.
+    expect(s.bestCase?.items).toEqual(['O17']);
+    expect(round2(s.bestCase!.oit!)).toBe(round2(s.oit! + s.gains.O17!));
+    expect(s.bestCase!.rating?.code).toBe('rating-ceiling');
+  });
+
+  it('no item needing review: no best case; everything passing: no gains', () => {
+    const rs = resolveRuleSet('ita-2566');
+    expect(computeScore({ scoring: rs.scoring, outcomes: outcomes('ita-2566', ['O1']) }).bestCase).toBeNull();
+    expect(computeScore({ scoring: rs.scoring, outcomes: outcomes('ita-2566', []) }).gains).toEqual({});
+  });
+
+  it('an OIT given directly (oit score --oit) has neither', () => {
+    const s = computeScore({ scoring: resolveRuleSet('ita-2566').scoring, oit: 70 });
+    expect(s.gains).toEqual({});
+    expect(s.bestCase).toBeNull();
+  });
+
+  it('rankedGains: largest first, ties in item order, rounded', async () => {
+    const { rankedGains } = await import('../src/score.js');
+    expect(rankedGains({ gains: { O3: 1.004, O1: 2.5, O2: 1.0 } }, ['O1', 'O2', 'O3'])).toEqual([
+      { item: 'O1', points: 2.5 },
+      { item: 'O2', points: 1 },
+      { item: 'O3', points: 1 },
+    ]);
+  });
+});

@@ -14,12 +14,15 @@ type Verdict = { ok: true; defects: DefectDraft[] } | { ok: false; status: 'fail
 
 const KIND_NAMES: Record<string, string> = { pdf: 'PDF', docx: 'Word', doc: 'Word', xlsx: 'Excel', xls: 'Excel' };
 
-/** Why a fetched document is not the file it claims to be, or does not open. */
-export function documentProblem(d: Document): string | undefined {
-  if (d.kind === 'empty') return 'ไฟล์ว่าง 0 ไบต์ / empty file';
+/**
+ * Why a fetched document is not the file it claims to be, or does not open: a code the wording turns into words
+ * (`empty`, `html-not-file` with the kind it claimed, or the parse error's code) and the raw message.
+ */
+export function documentProblem(d: Document): { problem: string; reason: string; claimed?: string } | undefined {
+  if (d.kind === 'empty') return { problem: 'empty', reason: 'ไฟล์ว่าง 0 ไบต์ / empty file' };
   if (d.claimedKind && KIND_NAMES[d.claimedKind] && d.kind === 'html')
-    return `เป็นหน้าเว็บ HTML ไม่ใช่ไฟล์ ${KIND_NAMES[d.claimedKind]} / an HTML page served as .${d.claimedKind}`;
-  if (d.error && ['corrupt', 'encrypted', 'zip-bomb', 'unsupported'].includes(d.error.code)) return d.error.message;
+    return { problem: 'html-not-file', claimed: KIND_NAMES[d.claimedKind]!, reason: `เป็นหน้าเว็บ HTML ไม่ใช่ไฟล์ ${KIND_NAMES[d.claimedKind]} / an HTML page served as .${d.claimedKind}` };
+  if (d.error && ['corrupt', 'encrypted', 'zip-bomb', 'unsupported'].includes(d.error.code)) return { problem: d.error.code, reason: d.error.message };
   return undefined;
 }
 
@@ -39,7 +42,7 @@ export function judgeTarget(t: Target, acceptUnverifiable: boolean): Verdict {
     const code = link.error?.code ?? '';
     const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
     const chain = kind === 'redirect-loop' ? { chain: link.redirects.map((h) => `${h.status} ${h.url}`).slice(0, 15) } : {};
-    return { ok: false, status: 'fail', defects: [{ kind, url, data: { status: link.status, reason: link.error?.message ?? '', ...chain } }] };
+    return { ok: false, status: 'fail', defects: [{ kind, url, data: { status: link.status, reason: link.error?.message ?? '', ...(code ? { error: code } : {}), ...chain } }] };
   }
   const defects: DefectDraft[] = [];
   if (link.error?.code === 'tls') defects.push({ kind: 'tls-error', url, data: { reason: link.error.message } });
@@ -48,7 +51,7 @@ export function judgeTarget(t: Target, acceptUnverifiable: boolean): Verdict {
     return { ok: false, status: 'cant-tell', defects: [...defects, { kind: 'unverifiable', url, data: { reason: t.page.flags.includes('login-wall') ? 'login' : 'bot wall' } }] };
   if (t.document) {
     const problem = documentProblem(t.document);
-    if (problem) return { ok: false, status: 'fail', defects: [...defects, { kind: 'missing-file', url, data: { reason: problem } }] };
+    if (problem) return { ok: false, status: 'fail', defects: [...defects, { kind: 'missing-file', url, data: { ...problem } }] };
   }
   // A certificate problem leaves the content readable, but the assessor sees a browser warning: a person decides.
   if (defects.length) return { ok: false, status: 'cant-tell', defects };

@@ -87,9 +87,10 @@ export const period: Check<Record<string, never>> = {
       const th = ['', 'ม.ค.', 'ก.พ.', 'มี.ค.', '', '', '', '', '', '', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
       const en = ['', 'Jan', 'Feb', 'Mar', '', '', '', '', '', '', 'Oct', 'Nov', 'Dec'];
       const upto = (m: number) => (m >= 10 ? `${th[m]} ${want.year - 1}` : `${th[m]} ${want.year}`);
+      const uptoEn = (m: number) => `${en[m]} ${m >= 10 ? want.year - 1 : want.year}`;
       return {
         status: 'fail',
-        defects: [{ kind: 'out-of-period', url: ctx.targets[0]!.evidence.url, data: { expected: want.th, expectedEn: want.en, found: `ต.ค. ${want.year - 1} – ${upto(last)} (Oct – ${en[last]})`, fiscalYear: ctx.fiscalYear } }],
+        defects: [{ kind: 'out-of-period', url: ctx.targets[0]!.evidence.url, data: { expected: want.th, expectedEn: want.en, found: `ต.ค. ${want.year - 1} – ${upto(last)}`, foundEn: `Oct ${want.year - 1} – ${uptoEn(last)}`, fiscalYear: ctx.fiscalYear } }],
       };
     }
     if (votes.size === 0) return { status: 'cant-tell', defects: [], note: { code: 'no-year-found', data: {} } };

@@ -22,13 +22,15 @@ export const requiredElements: Check<{ minimum?: number }> = {
     const missing = elements.filter((e) => !(e.image && corpus.hasImages) && !e.anyOf.some(shown));
     const needed = minimum ?? elements.length;
     if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
+    // Ids for machines, the element's words for people (the wording picks the language).
+    const named = { elements: missing.map((e) => e.id).join(', '), elementsTh: missing.map((e) => e.th).join(', '), elementsEn: missing.map((e) => e.en).join(', ') };
     const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));
     // Text we could not read may hold the missing elements: a scan, or an org chart drawn as a picture.
     if (corpus.scanned.length) {
       return {
         status: 'cant-tell',
         defects: corpus.scanned.map((url) => ({ kind: 'scanned-document' as const, url })),
-        note: { code: 'elements-not-found', data: { elements: missing.map((e) => e.id).join(', ') } },
+        note: { code: 'elements-not-found', data: named },
       };
     }
     // The rest may sit behind a link that cannot be opened without a browser session (Google Drive, a form).
@@ -36,7 +38,7 @@ export const requiredElements: Check<{ minimum?: number }> = {
       return {
         status: 'cant-tell',
         defects: corpus.unreadableLinks.map((url) => ({ kind: 'unverifiable' as const, url, data: { reason: 'google-drive' } })),
-        note: { code: 'elements-behind-link', data: { elements: missing.map((e) => e.id).join(', ') } },
+        note: { code: 'elements-behind-link', data: named },
       };
     }
     // An org chart or a map drawn as a picture cannot be read; anything else missing is missing, pictures or not.
@@ -45,7 +47,7 @@ export const requiredElements: Check<{ minimum?: number }> = {
     }
     // A photo inside a PDF or Word file is not read: a person looks.
     if (corpus.unreadPictures && missing.every((e) => e.image)) {
-      return { status: 'cant-tell', defects, note: { code: 'pictures-not-read', data: { elements: missing.map((e) => e.id).join(', ') } } };
+      return { status: 'cant-tell', defects, note: { code: 'pictures-not-read', data: named } };
     }
     return { status: 'fail', defects };
   },

@@ -38,7 +38,10 @@ export async function writeReports(result: Result, out: string, formats: Format[
     if (f === 'html') put('report.html', html);
     if (f === 'csv') put('itas.csv', renderItasCsv(result, lang));
     if (f === 'xlsx') put('itas.xlsx', await renderItasXlsx(result, lang));
-    if (f === 'md') put('summary.md', summaryText(result, lang));
+    if (f === 'md') {
+      put('summary.md', summaryText(result, lang));
+      put('summary.txt', summaryText(result, lang, { format: 'text' }));
+    }
     if (f === 'junit') put('junit.xml', renderJunit(result, lang));
     if (f === 'pdf') put('report.pdf', await htmlToPdf(html));
   }

@@ -65,7 +65,7 @@ export const judgeCommand: CommandFn = async (pos, values, lang) => {
   const input = judgeInput(values, values.out ?? '.', lang);
   announceFramework(values, input.rules, input.asOf, lang);
   const result = await judgeAndReport(artifacts, input);
-  process.stdout.write(summaryText(result, lang, { banner: false }));
+  process.stdout.write(summaryText(result, lang, { banner: false, format: 'text' }));
   return exitFor(result);
 };
 
@@ -122,8 +122,8 @@ export function reportOutcome(o: AuditOutcome, lang: Lang): number {
     return EXIT.interrupted;
   }
   if (o.state === 'budget-hit') process.stderr.write(`${say(lang, { code: 'budget-hit', data: { ...o.budget } })}\n`);
-  process.stdout.write(summaryText(o.result, lang, { banner: false }));
-  process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${o.out}/ (report.html, itas.csv, itas.xlsx, summary.md, junit.xml, result.json, artifacts.json)\n`);
+  process.stdout.write(summaryText(o.result, lang, { banner: false, format: 'text' }));
+  process.stdout.write(`\n${tr(lang, 'ไฟล์ผลลัพธ์', 'Output')}: ${o.out}/ (report.html, itas.csv, itas.xlsx, summary.md, summary.txt, junit.xml, result.json, artifacts.json)\n`);
   return exitFor(o.result);
 }
 

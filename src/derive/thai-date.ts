@@ -200,3 +200,30 @@ export function fiscalYearStatements(input: string): FiscalStatement[] {
   for (const d of dates) if (d.day === undefined && d.raw.startsWith('เดือน')) out.push({ year: fiscalYearOf(d), kind: 'month', index: d.index, raw: d.raw });
   return out.sort((x, y) => x.index - y.index);
 }
+
+const MONTH_ABBR_TH = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+const MONTH_ABBR_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar date as Thai readers write it: "15 พ.ค. 2566" (BE year); in English "15 May 2023". */
+export function formatDate(iso: string, lang: 'th' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return iso;
+  return lang === 'en' ? `${d} ${MONTH_ABBR_EN[mo - 1]} ${y}` : `${d} ${MONTH_ABBR_TH[mo - 1]} ${y + BE_OFFSET}`;
+}
+
+// Thailand keeps one offset all year (no daylight saving); Intl still does the arithmetic so the zone is named once.
+const BANGKOK = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * An instant (an ISO timestamp, usually UTC) as a wall-clock time in Asia/Bangkok: "15 พ.ค. 2566 เวลา 08:01 น.";
+ * in English "15 May 2023, 08:01 (Bangkok time)". Not a timestamp: returned as given.
+ */
+export function formatInstant(iso: string, lang: 'th' | 'en'): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const p = Object.fromEntries(BANGKOK.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  const date = formatDate(`${p.year}-${p.month}-${p.day}`, lang);
+  return lang === 'en' ? `${date}, ${p.hour}:${p.minute} (Bangkok time)` : `${date} เวลา ${p.hour}:${p.minute} น.`;
+}

@@ -14,6 +14,7 @@ import { computeScore } from '../score.js';
 import { TOOL } from '../version.js';
 import { indexArtifacts } from './artifact-index.js';
 import { chooseIndexPages, findIndexPages, indexUrls, unreadableIndexes } from './index-pages.js';
+import { agencyNameOf } from './agency-name.js';
 import { locateEvidence } from './locate.js';
 import { buildDefect } from './messages.js';
 
@@ -147,6 +148,12 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
   const reported = new Set(items.flatMap((i) => i.defects.filter((d) => d.kind === 'egp-invalid').map((d) => `${d.url}|${String(d.data?.value)}`)));
   const siteDefects = dedupe(siteLevelDefects(artifacts, fiscalYear, reported));
   const broken = artifacts.links.filter((l) => l.state === 'broken');
+  const linkedFrom = linkSeen(artifacts);
+  const seen = (url: string, foundOn: readonly string[]) => {
+    const s = linkedFrom.get(url);
+    return { ...(s?.text ? { text: s.text } : {}), pages: Math.max(s?.pages.size ?? 0, foundOn.length) };
+  };
+  const agency = opts.agency ? { name: opts.agency, source: 'config' as const } : agencyNameOf(artifacts);
   const outcomes = Object.fromEntries(items.map((i) => [i.id, i.outcome]));
   const score = computeScore({ scoring: rs.scoring, outcomes });
   if (rs.framework.provisional) {
@@ -173,7 +180,9 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
       structure: rs.scoring.indicators.map((i) => ({ id: i.id, title: i.title, titleEn: i.titleEn, subIndicators: i.subIndicators.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn })) })),
     },
     site: artifacts.site,
-    ...(opts.agency ? { agency: opts.agency } : {}),
+    agency: agency.name,
+    agencySource: agency.source,
+    indexPages: chosen.map((c) => ({ url: c.page.url, title: c.page.title, ...(c.year !== undefined ? { year: c.year } : {}) })),
     asOf: opts.asOf,
     fiscalYear,
     crawledAt: artifacts.finishedAt,
@@ -181,13 +190,34 @@ export function judge(artifacts: Artifacts, rs: RuleSet, opts: JudgeOptions): Re
     score,
     links: {
       checked: artifacts.links.filter((l) => l.state !== 'skipped').length,
-      broken: broken.map((l) => ({ url: l.url, status: l.status, foundOn: l.foundOn, ...(l.error ? { error: l.error.code } : {}) })),
+      broken: broken.map((l) => ({ url: l.url, status: l.status, foundOn: l.foundOn, ...(l.error ? { error: l.error.code } : {}), ...seen(l.url, l.foundOn) })),
       unverifiable: artifacts.links.filter((l) => l.state === 'unverifiable').length,
+      unverifiableLinks: artifacts.links
+        .filter((l) => l.state === 'unverifiable')
+        .slice(0, MAX_LISTED)
+        .map((l) => ({ url: l.url, reason: l.reason ?? 'unverifiable', foundOn: l.foundOn.slice(0, 3), ...seen(l.url, l.foundOn) })),
     },
     evidenceFiles: files,
     defects: [...items.flatMap((i) => i.defects), ...siteDefects],
     warnings,
   };
+}
+
+/** Links listed in result.json with their place (the unverifiable ones can be many: every Facebook button). */
+const MAX_LISTED = 300;
+
+/** Each linked URL's words (on the first page that has it) and the pages that link it: "found on N pages". */
+function linkSeen(a: Artifacts): Map<string, { text: string; pages: Set<string> }> {
+  const out = new Map<string, { text: string; pages: Set<string> }>();
+  for (const p of a.pages)
+    for (const l of p.links) {
+      if (!l.url) continue;
+      let e = out.get(l.url);
+      if (!e) out.set(l.url, (e = { text: '', pages: new Set() }));
+      e.pages.add(p.url);
+      if (!e.text && l.text.trim()) e.text = l.text.trim().slice(0, 200);
+    }
+  return out;
 }
 
 /**
@@ -219,13 +249,13 @@ function incompleteView(a: Artifacts, unreadable: { urls: Set<string> }, chosen:
 function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string>): Defect[] {
   const out: Defect[] = [];
   for (const d of a.documents) {
-    const problem = documentProblem(d) ?? (d.error?.code === 'body-too-large' || d.error?.code === 'unreadable' ? d.error.message : undefined);
-    if (problem) out.push(buildDefect({ kind: 'missing-file', url: d.url, data: { reason: problem } }));
+    const problem = documentProblem(d) ?? (d.error?.code === 'body-too-large' || d.error?.code === 'unreadable' ? { problem: d.error.code, reason: d.error.message } : undefined);
+    if (problem) out.push(buildDefect({ kind: 'missing-file', url: d.url, data: { ...problem } }));
   }
   for (const p of a.pages) {
     if (p.status >= 400 || p.soft404) continue;
     if (p.error?.code === 'body-too-large') out.push(buildDefect({ kind: 'unverifiable', url: p.url, data: { reason: p.error.message } }));
-    else if (!p.text.trim() && !p.links.length && !p.images.length) out.push(buildDefect({ kind: 'missing-file', url: p.url, data: { reason: 'หน้าว่าง ไม่มีเนื้อหา / an empty page' } }));
+    else if (!p.text.trim() && !p.links.length && !p.images.length) out.push(buildDefect({ kind: 'missing-file', url: p.url, data: { problem: 'empty-page', reason: 'หน้าว่าง ไม่มีเนื้อหา / an empty page' } }));
   }
   for (const l of a.links) {
     if (l.state !== 'broken') continue;
@@ -233,7 +263,7 @@ function siteLevelDefects(a: Artifacts, fiscalYear: number, reported: Set<string
     const kind = code === 'redirect-loop' || code === 'too-many-redirects' ? 'redirect-loop' : code === 'timeout' ? 'timeout' : code === 'tls' ? 'tls-error' : 'broken-link';
     // A redirect problem carries its chain, so the fix can name the hop that loops.
     const chain = kind === 'redirect-loop' ? { chain: l.redirects.map((h) => `${h.status} ${h.url}`).slice(0, 15) } : {};
-    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', foundOn: l.foundOn.slice(0, 5), ...chain } }));
+    out.push(buildDefect({ kind, url: l.url, data: { status: l.status, reason: l.error?.message ?? '', ...(code ? { error: code } : {}), foundOn: l.foundOn.slice(0, 5), ...chain } }));
   }
   const tls = a.links.find((l) => l.sameSite && l.state === 'ok' && l.error?.code === 'tls');
   if (tls) out.push(buildDefect({ kind: 'tls-error', url: tls.url, data: { reason: tls.error!.message } }));

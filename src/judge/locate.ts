@@ -100,7 +100,7 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
         placeholder ??= { page: ip.page.url, text: l.link.text || l.link.href || l.link.context || '' };
         continue;
       }
-      add({ url: l.link.url, via: 'index', confidence: 0.95, label: l.label.raw, text: l.link.text });
+      add({ url: l.link.url, via: 'index', confidence: 0.95, label: l.label.raw, text: l.link.text, from: ip.page.url });
     }
   }
   if (found.size) return { targets: [...found.values()].slice(0, MAX_TARGETS).map((e) => toTarget(e, idx, activities)), ...(placeholder ? { placeholder } : {}) };
@@ -116,7 +116,7 @@ export function locateEvidence(item: Item, n: number, indexes: readonly IndexPag
       // On an index page, a link labelled for another item is that item's evidence, whatever its words.
       if (chosenUrls.has(page.url) && labelOf(l)) continue;
       const s = keywordScore(l.text, keys, title);
-      if (s > 0) add({ url: l.url, via: 'link', confidence: s, text: l.text });
+      if (s > 0) add({ url: l.url, via: 'link', confidence: s, text: l.text, from: page.url });
     }
     const headingText = [page.title, ...page.headings.slice(0, 3).map((h) => h.text)];
     const hs = Math.max(0, ...headingText.map((t) => keywordScore(t, keys, title)));

@@ -27,6 +27,8 @@ export const Evidence = z.strictObject({
   text: z.string().optional(),
   /** Title of the page or file the link leads to, for the answer sheet's explanation. */
   title: z.string().optional(),
+  /** The page whose link led here (the ITA/OIT index page for `index`), so the answer sheet can say how to reach it. */
+  from: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -35,6 +37,7 @@ export const CheckResult = z.strictObject({
   status: z.enum(['pass', 'fail', 'cant-tell', 'error']),
   note: Notice.optional(),
 });
+export type CheckResult = z.infer<typeof CheckResult>;
 
 export const ItemResult = z.strictObject({
   id: z.string(),
@@ -74,6 +77,13 @@ export const Score = z.strictObject({
   /** True when some items need review or ended in error: the score is not final. */
   provisional: z.boolean(),
   provisionalReasons: z.array(Notice).default([]),
+  /** OIT points each item not passing is worth: the OIT if that item alone passed, minus the OIT now (src/score.ts). */
+  gains: z.record(z.string(), z.number()).default({}),
+  /**
+   * The best this audit can still become without fixing a failing item: every item needing review (or in error) passes.
+   * What is settled: a best case below a label means that label needs a failing item fixed.
+   */
+  bestCase: z.strictObject({ oit: z.number().nullable(), rating: Notice.nullable(), items: z.array(z.string()) }).nullable().default(null),
 });
 export type Score = z.infer<typeof Score>;
 
@@ -94,6 +104,10 @@ export const Result = z.strictObject({
   }),
   site: z.string(),
   agency: z.string().optional(),
+  /** Where the agency's name came from: the config or command line, the site's own header or titles, or its host. */
+  agencySource: z.enum(['config', 'site', 'host']).optional(),
+  /** The ITA/OIT index pages the judge read the items from (the agency's own list of its evidence). */
+  indexPages: z.array(z.strictObject({ url: z.string(), title: z.string().default(''), year: z.number().int().optional() })).default([]),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Buddhist-era fiscal year assessed. */
   fiscalYear: z.number().int(),
@@ -102,8 +116,23 @@ export const Result = z.strictObject({
   score: Score,
   links: z.strictObject({
     checked: z.number().int(),
-    broken: z.array(z.strictObject({ url: z.string(), status: z.number().int(), foundOn: z.array(z.string()), error: z.string().optional() })),
+    broken: z.array(
+      z.strictObject({
+        url: z.string(),
+        status: z.number().int(),
+        foundOn: z.array(z.string()),
+        error: z.string().optional(),
+        /** The words of the link on the first page that has it. */
+        text: z.string().optional(),
+        /** How many crawled pages link to it (foundOn keeps only the first few). */
+        pages: z.number().int().optional(),
+      }),
+    ),
     unverifiable: z.number().int().default(0),
+    /** The links counted as unverifiable, each with why (google-drive, login, social …), bounded. */
+    unverifiableLinks: z
+      .array(z.strictObject({ url: z.string(), reason: z.string(), foundOn: z.array(z.string()), text: z.string().optional(), pages: z.number().int().optional() }))
+      .default([]),
   }),
   /**
    * SHA-256 of each file read as evidence (the evidence itself and the files its page links), by URL: the next audit

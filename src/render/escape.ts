@@ -38,3 +38,14 @@ export const escXml = (s: unknown): string =>
     // eslint-disable-next-line no-control-regex -- control characters are what XML 1.0 forbids and this removes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (c) => HTML[c]!);
+
+/**
+ * Escaped text whose web addresses may break anywhere (wrapped in <span class="u">) while its Thai words keep the
+ * browser's word breaking: a long URL inside a Thai sentence must not widen a phone's page.
+ */
+export function escWithUrls(s: unknown): string {
+  return String(s ?? '')
+    .split(/(https?:\/\/[^\s"'<>]+)/g)
+    .map((part, n) => (n % 2 ? `<span class="u">${escHtml(part)}</span>` : escHtml(part)))
+    .join('');
+}

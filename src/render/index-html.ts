@@ -1,11 +1,11 @@
 // index.html for several agencies: a sortable table (agency, score, grade, defects, change) linking each report.
 import { createHash } from 'node:crypto';
 import type { Lang } from '../lang.js';
-import { tr } from '../lang.js';
 import type { Result } from '../model/result.js';
 import { formatChange, formatScore } from '../score.js';
+import { ui } from '../text/say.js';
+import { agencyOf, asOfText, gradeWord } from './common.js';
 import { diffResults } from './diff.js';
-import { gradeWord } from './summary-md.js';
 import { escHtml } from './escape.js';
 
 export interface IndexEntry {
@@ -33,20 +33,20 @@ export function renderIndexHtml(entries: IndexEntry[], lang: Lang, title?: strin
       const fails = r.items.filter((i) => i.outcome === 'fail').length;
       const change = e.previous ? diffResults(r, e.previous).scoreChange : null;
       const href = safeRelative(e.href);
-      const name = escHtml(r.agency ?? r.site);
-      return `<tr><td data-v="${name}">${href ? `<a href="${escHtml(href)}">${name}</a>` : name}<div class="m">${escHtml(r.site)}</div></td><td data-v="${r.score.oit ?? -1}">${formatScore(r.score.oit)}${r.score.provisional ? ' *' : ''}</td><td data-v="${escHtml(r.score.grade ?? '')}" class="${r.score.pass ? 'ok' : 'bad'}">${escHtml(gradeWord(r, L))}</td><td data-v="${fails}">${fails}</td><td data-v="${r.defects.length}">${r.defects.length}</td><td data-v="${r.links.broken.length}">${r.links.broken.length}</td><td data-v="${change ?? 0}">${formatChange(change)}</td><td data-v="${escHtml(r.asOf)}">${escHtml(r.asOf)}</td></tr>`;
+      const name = escHtml(agencyOf(r));
+      return `<tr><td data-v="${name}">${href ? `<a href="${escHtml(href)}">${name}</a>` : name}<div class="m">${escHtml(r.site)}</div></td><td data-v="${r.score.oit ?? -1}">${formatScore(r.score.oit)}${r.score.provisional ? ' *' : ''}</td><td data-v="${escHtml(r.score.grade ?? '')}" class="${r.score.pass ? 'ok' : 'bad'}">${escHtml(gradeWord(r, L))}</td><td data-v="${fails}">${fails}</td><td data-v="${r.defects.length}">${r.defects.length}</td><td data-v="${r.links.broken.length}">${r.links.broken.length}</td><td data-v="${change ?? 0}">${formatChange(change)}</td><td data-v="${escHtml(r.asOf)}">${escHtml(asOfText(r, L))}</td></tr>`;
     })
     .join('\n');
-  const heads = [tr(L, 'หน่วยงาน', 'Agency'), tr(L, 'คะแนน OIT', 'OIT score'), tr(L, 'ผล', 'Result'), tr(L, 'ข้อไม่ผ่าน', 'Failing items'), tr(L, 'ปัญหา', 'Defects'), tr(L, 'ลิงก์เสีย', 'Broken links'), tr(L, 'เปลี่ยนแปลง', 'Change'), tr(L, 'ณ วันที่', 'As of')];
+  const heads = (['index.agency', 'index.score', 'index.result', 'index.failing', 'index.defects', 'index.broken', 'index.change', 'index.as-of'] as const).map((c) => ui(L, c));
   return `<!DOCTYPE html>
 <html lang="${L}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${INDEX_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escHtml(title ?? tr(L, 'ผลตรวจ OIT รายหน่วยงาน', 'OIT results by agency'))}</title>
-<style>body{font-family:"Sarabun","Noto Sans Thai","Loma","Garuda","Tahoma",sans-serif;margin:16px;color:#222}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:6px;text-align:left}th{background:#f5f5f5;cursor:pointer}.m{color:#666;font-size:.85em;word-break:break-all}.ok{color:#2e7d32;font-weight:700}.bad{color:#c62828;font-weight:700}</style>
+<title>${escHtml(title ?? ui(L, 'index.title'))}</title>
+<style>body{font-family:"Sarabun","Noto Sans Thai","Loma","Garuda","Tahoma",sans-serif;margin:16px;color:#222}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:6px;text-align:left}th{background:#f5f5f5;cursor:pointer}.m{color:#666;font-size:.85em;overflow-wrap:anywhere}.ok{color:#2e7d32;font-weight:700}.bad{color:#c62828;font-weight:700}</style>
 </head><body>
-<h1>${escHtml(title ?? tr(L, 'ผลตรวจ OIT รายหน่วยงาน', 'OIT results by agency'))}</h1>
-<p>${escHtml(tr(L, `${entries.length} หน่วยงาน · คลิกหัวตารางเพื่อเรียง · * คะแนนยังไม่สิ้นสุด`, `${entries.length} agencies · click a heading to sort · * provisional score`))}</p>
+<h1>${escHtml(title ?? ui(L, 'index.title'))}</h1>
+<p>${escHtml(ui(L, 'index.intro', { count: entries.length }))}</p>
 <table><thead><tr>${heads.map((h) => `<th data-k="1">${escHtml(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table>

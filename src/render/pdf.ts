@@ -1,4 +1,4 @@
-// report.pdf: report.html printed by headless Chromium (Playwright) with the system's Thai fonts.
+// report.pdf: report.html printed by headless Chromium (Playwright) with the system's Thai fonts, by its own @page rules.
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../collect/browser.js';
 
 export async function htmlToPdf(html: string): Promise<Buffer> {
@@ -11,7 +11,8 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+    // The report's own @page rules (A4, margins, running header, page numbers) decide, as when a reader prints it.
+    return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   } finally {
     await browser.close();
   }

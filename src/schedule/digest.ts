@@ -1,9 +1,10 @@
 // What an agency's alert says: only what is new and confirmed since its previous audit (pure).
+import { formatDate } from '../derive/thai-date.js';
 import type { Lang } from '../lang.js';
-import { tr } from '../lang.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
-import { defectText, say } from '../text/say.js';
+import { itemReasons, reasonText } from '../text/reasons.js';
+import { say, ui } from '../text/say.js';
 import { formatScore, scoreDropped } from '../score.js';
 
 export interface Digest {
@@ -13,8 +14,9 @@ export interface Digest {
   asOf: string;
   score: number | null;
   previousScore: number | null;
-  newBrokenLinks: Array<{ url: string; status: number; foundOn: string[] }>;
-  newlyFailing: Array<{ id: string; title: string; reason: string }>;
+  newBrokenLinks: Array<{ url: string; status: number; foundOn: string[]; error?: string }>;
+  /** Each item newly failing with its reasons, worded as the reports word them (in the alert's language). */
+  newlyFailing: Array<{ id: string; title: string; reason: string; reasons?: string[] }>;
   gradeDrop?: { from: string | null; to: string | null };
   /** The current rating in words (the same notice the reports show). */
   rating?: Notice;
@@ -33,14 +35,17 @@ export function unreachableDigest(agency: string, runId: number, asOf: string, s
  * The first audit of an agency is its baseline and alerts nothing. After that: links broken now (confirmed by the
  * crawl's re-check) that were not broken before, items failing now that did not fail before, and a drop in grade.
  */
-export function buildDigest(agency: string, runId: number, current: Result, previous: Result | undefined): Digest | undefined {
+export function buildDigest(agency: string, runId: number, current: Result, previous: Result | undefined, lang: Lang = 'th'): Digest | undefined {
   if (!previous) return undefined;
   const wasBroken = new Set(previous.links.broken.map((b) => b.url));
   const newBrokenLinks = current.links.broken.filter((b) => !wasBroken.has(b.url));
   const was = new Map(previous.items.map((i) => [i.id, i.outcome]));
   const newlyFailing = current.items
     .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
-    .map((i) => ({ id: i.id, title: i.title, reason: i.defects[0] ? defectText('th', i.defects[0], i) : '' }));
+    .map((i) => {
+      const reasons = itemReasons(i).map((x) => reasonText(lang, x, i));
+      return { id: i.id, title: lang === 'en' ? i.titleEn : i.title, reason: reasons[0] ?? '', reasons };
+    });
   const dropped = scoreDropped(current.score, previous.score);
   const changedEvidence = current.items.flatMap((i) => i.defects.filter((d) => d.kind === 'evidence-changed').map((d) => ({ id: i.id, url: d.url ?? '' })));
   if (!newBrokenLinks.length && !newlyFailing.length && !dropped && !changedEvidence.length) return undefined;
@@ -60,25 +65,25 @@ export function buildDigest(agency: string, runId: number, current: Result, prev
 }
 
 export function digestText(d: Digest, agencyName: string, lang: Lang): string {
-  if (d.unreachable) return [tr(lang, `[oit-crawler] ${agencyName}: เว็บไซต์เข้าไม่ได้ (${d.asOf})`, `[oit-crawler] ${agencyName}: site unreachable (${d.asOf})`), say(lang, d.unreachable)].join('\n');
-  const fmt = formatScore;
+  const date = formatDate(d.asOf, lang);
+  if (d.unreachable) return [ui(lang, 'alert.unreachable', { agency: agencyName, date }), say(lang, d.unreachable)].join('\n');
   const lines = [
-    tr(lang, `[oit-crawler] ${agencyName}: พบปัญหาใหม่ (${d.asOf})`, `[oit-crawler] ${agencyName}: new problems (${d.asOf})`),
-    `${tr(lang, 'คะแนน OIT', 'OIT score')}: ${fmt(d.previousScore)} → ${fmt(d.score)}${d.gradeDrop ? ` (${d.gradeDrop.from ?? '–'} → ${d.gradeDrop.to ?? '–'})` : ''}`,
-    ...(d.gradeDrop && d.rating ? [`${tr(lang, 'ระดับ', 'Rating')}: ${say(lang, d.rating)}`] : []),
+    ui(lang, 'alert.new', { agency: agencyName, date }),
+    ui(lang, 'alert.score', { from: formatScore(d.previousScore), to: formatScore(d.score), grade: d.gradeDrop ? `${d.gradeDrop.from ?? '–'} → ${d.gradeDrop.to ?? '–'}` : '' }),
+    ...(d.gradeDrop && d.rating ? [ui(lang, 'alert.rating', { rating: say(lang, d.rating) })] : []),
   ];
   if (d.newBrokenLinks.length) {
-    lines.push(tr(lang, `ลิงก์ที่เพิ่งเสีย (${d.newBrokenLinks.length}):`, `Newly broken links (${d.newBrokenLinks.length}):`));
-    for (const b of d.newBrokenLinks.slice(0, 20)) lines.push(`- ${b.url} (${b.status || 'no response'})${b.foundOn[0] ? ` ${tr(lang, 'อยู่ในหน้า', 'on')} ${b.foundOn[0]}` : ''}`);
+    lines.push(ui(lang, 'alert.broken', { count: d.newBrokenLinks.length }));
+    for (const b of d.newBrokenLinks.slice(0, 20)) lines.push(ui(lang, 'alert.broken-line', { url: b.url, problem: say(lang, { code: 'link.problem', data: { status: b.status, error: b.error ?? '' } }), page: b.foundOn[0] ?? '' }));
     if (d.newBrokenLinks.length > 20) lines.push(`… +${d.newBrokenLinks.length - 20}`);
   }
   if (d.changedEvidence?.length) {
-    lines.push(tr(lang, `ไฟล์หลักฐานที่เปลี่ยนระหว่างการประเมิน (${d.changedEvidence.length}) — อัปเดตไฟล์หลักฐานระหว่างการประเมินต้องมีหนังสือชี้แจง:`, `Evidence files changed during the assessment (${d.changedEvidence.length}) — a replaced file needs a written explanation:`));
+    lines.push(ui(lang, 'alert.changed', { count: d.changedEvidence.length }));
     for (const c of d.changedEvidence.slice(0, 20)) lines.push(`- ${c.id} ${c.url}`);
   }
   if (d.newlyFailing.length) {
-    lines.push(tr(lang, `ข้อที่เพิ่งไม่ผ่าน (${d.newlyFailing.length}):`, `Items newly failing (${d.newlyFailing.length}):`));
-    for (const i of d.newlyFailing) lines.push(`- ${i.id} ${i.title}: ${i.reason}`);
+    lines.push(ui(lang, 'alert.failing', { count: d.newlyFailing.length }));
+    for (const i of d.newlyFailing) lines.push(`- ${i.id} ${i.title}: ${(i.reasons ?? [i.reason]).join(' · ')}`);
   }
   return lines.join('\n');
 }

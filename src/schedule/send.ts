@@ -30,9 +30,13 @@ async function post(url: string, body: string, headers: Record<string, string>, 
   if (!res.ok) throw new Error(`${what} answered HTTP ${res.status}${answer ? `: ${answer}` : ''}`);
 }
 
-/** The messages for one digest; nothing is sent until send() is called. */
-export function outgoing(config: Config, agency: Config['agencies'][number], d: Digest, text: string, attachments: { reportHtml?: string }, env: NodeJS.ProcessEnv = process.env): Outgoing[] {
+/**
+ * The messages for one digest; nothing is sent until send() is called. `summary` is summary.txt (plain text, no
+ * Markdown): LINE shows Markdown marks raw, so the chat message is the digest followed by it.
+ */
+export function outgoing(config: Config, agency: Config['agencies'][number], d: Digest, text: string, attachments: { reportHtml?: string; summary?: string }, env: NodeJS.ProcessEnv = process.env): Outgoing[] {
   const out: Outgoing[] = [];
+  const chat = attachments.summary ? `${text}\n\n${attachments.summary}` : text;
   const { agency: _id, ...rest } = d;
   const payload = JSON.stringify({ type: 'oit-crawler.digest', agency: { id: agency.id, name: agency.name, url: agency.url }, ...rest, text });
   for (const url of [config.alerts.webhook?.url, agency.contacts.webhook].filter((u): u is string => Boolean(u))) {
@@ -56,10 +60,10 @@ export function outgoing(config: Config, agency: Config['agencies'][number], d: 
       out.push({
         channel: 'line',
         to,
-        preview: text,
+        preview: chat,
         send: async () => {
           const token = secret(env, line.tokenEnv, 'LINE');
-          await post(line.endpoint, JSON.stringify({ to, messages: [{ type: 'text', text: text.slice(0, 4900) }] }), { 'content-type': 'application/json', authorization: `Bearer ${token}` }, 'LINE push');
+          await post(line.endpoint, JSON.stringify({ to, messages: [{ type: 'text', text: chat.slice(0, 4900) }] }), { 'content-type': 'application/json', authorization: `Bearer ${token}` }, 'LINE push');
         },
       });
   }
@@ -69,7 +73,7 @@ export function outgoing(config: Config, agency: Config['agencies'][number], d: 
     out.push({
       channel: 'email',
       to: mailTo.join(', '),
-      preview: text,
+      preview: chat,
       send: async () => {
         const { createTransport } = await import('nodemailer');
         const auth = mail.userEnv ? { user: secret(env, mail.userEnv, 'SMTP user'), pass: secret(env, mail.passEnv, 'SMTP password') } : undefined;
@@ -78,7 +82,7 @@ export function outgoing(config: Config, agency: Config['agencies'][number], d: 
           from: mail.from,
           to: mailTo,
           subject: text.split('\n')[0]!,
-          text,
+          text: chat,
           ...(attachments.reportHtml ? { attachments: [{ filename: 'report.html', content: attachments.reportHtml, contentType: 'text/html; charset=utf-8' }] } : {}),
         });
         transport.close();

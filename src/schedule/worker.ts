@@ -11,6 +11,7 @@ import { DEFAULT_FORMATS } from '../commands/reports.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { renderReportHtml } from '../render/report-html.js';
+import { summaryText } from '../render/summary-md.js';
 import { frameworkForDate } from '../rules/load.js';
 import { say } from '../text/say.js';
 import type { Config } from './config.js';
@@ -134,7 +135,7 @@ async function auditAgency(
     const before = store.previousOutcome(agency.id, runId);
     if (before !== 'unreachable') {
       const digest = unreachableDigest(agency.id, runId, todayBangkok(now()), agency.url, reason ?? { code: 'site-unreachable', data: { url: agency.url } }, previous);
-      await sendDigest(config, store, agency, runId, digest, undefined, opts, now, entry);
+      await sendDigest(config, store, agency, runId, digest, {}, opts, now, entry);
     }
     entry.stage = stage;
     return;
@@ -146,8 +147,8 @@ async function auditAgency(
     stage = 'recorded';
   }
   if (stage === 'recorded') {
-    const digest = buildDigest(agency.id, runId, result, previous);
-    if (digest) await sendDigest(config, store, agency, runId, digest, renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }), opts, now, entry);
+    const digest = buildDigest(agency.id, runId, result, previous, config.lang);
+    if (digest) await sendDigest(config, store, agency, runId, digest, { reportHtml: renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }), summary: summaryText(result, config.lang, { format: 'text' }) }, opts, now, entry);
     if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
   }
   entry.stage = stage;
@@ -160,13 +161,13 @@ async function sendDigest(
   agency: Config['agencies'][number],
   runId: number,
   digest: Digest,
-  reportHtml: string | undefined,
+  attachments: { reportHtml?: string; summary?: string },
   opts: RunOptions,
   now: () => Date,
   entry: RunSummary['agencies'][number],
 ): Promise<void> {
   const text = digestText(digest, agency.name, config.lang);
-  for (const msg of outgoing(config, agency, digest, text, reportHtml ? { reportHtml } : {})) {
+  for (const msg of outgoing(config, agency, digest, text, attachments)) {
     const channel = `${msg.channel}:${msg.to}`;
     if (store.wasAlerted(agency.id, runId, channel)) continue;
     if (opts.dryRun) {

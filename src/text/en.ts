@@ -1,5 +1,6 @@
 // English wording of every notice code. Thai twin: th.ts.
 import { EN_DEFECTS } from './en-defects.js';
+import { EN_UI } from './en-ui.js';
 import type { Phrasebook } from './say.js';
 import { movesText } from './moves.js';
 
@@ -7,13 +8,14 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 
 export const EN: Phrasebook = {
   ...EN_DEFECTS,
+  ...EN_UI,
   'site-unreachable': (d) => `${s(d.url)} could not be reached: ${d.status ? `it answered HTTP ${s(d.status)}` : ERROR_EN[s(d.error)] ?? `no connection (${s(d.error)})`}; nothing was judged or scored`,
   'budget-hit': (d) => `the crawl stopped at its ${s(d.limit)} limit after ${s(d.pages)} pages; ${s(d.notFollowed)} same-site links were not followed, so items not found need review (raise --max-pages / --max-depth / --max-minutes)`,
   'audit-interrupted': (d) => `stopped: what was collected is saved in ${s(d.file)} (not judged; judge it with oit judge)`,
   'legacy-text': (d) => s(d.text),
   'no-evidence': () => 'no evidence',
   'no-readable-evidence': () => 'no readable evidence',
-  'elements-not-found': (d) => `not found in the text: ${s(d.elements)}`,
+  'elements-not-found': (d) => `not found in the text: ${s(d.elementsEn ?? d.elements)}`,
   'mostly-images': () => 'the evidence is mostly images; a person must look',
   'no-year-found': () => 'no year found in the evidence',
   'no-month-due': () => 'no month of the period has ended yet',
@@ -29,7 +31,7 @@ export const EN: Phrasebook = {
   'grouping-provisional': (d) => `sub-indicator ${s(d.subIndicator)}: grouping not confirmed`,
   'index-year-mismatch': (d) => `${s(d.url)} is the ITA index of ${s(d.year)}, not of the assessed year`,
   'other-year-index': (d) => `ITA/OIT pages for other years (${s(d.years)}) were not scored against this framework`,
-  'elements-behind-link': (d) => `not on the page: ${s(d.elements)}; they may be in a linked file that cannot be opened automatically, so a person must look`,
+  'elements-behind-link': (d) => `not on the page: ${s(d.elementsEn ?? d.elements)}; they may be in a linked file that cannot be opened automatically, so a person must look`,
   'index-rows-unreadable': (d) =>
     Number(d.items) > 0
       ? `the ITA/OIT index ${s(d.url)} has rows for ${s(d.items)} items, but every row's link (${s(d.placeholders)}) is a placeholder ("#", javascript: or back to the page itself): it leads to no evidence`
@@ -56,7 +58,7 @@ export const EN: Phrasebook = {
       ? `${s(d.url)} uses the ITA ${s(d.year)} numbering (${s(d.previous)}); to relabel it for this year move ${moves}; other items keep their numbers (all of it: oit rules diff ${s(d.previous)} ${s(d.framework)})`
       : `${s(d.url)} is the ITA ${s(d.year)} page (${s(d.previous)}): every item keeps its number; update the year and the content`;
   },
-  'pictures-not-read': (d) => `not in the text: ${s(d.elements)}, a picture inside a PDF or Word file that is not read; a person must look`,
+  'pictures-not-read': (d) => `not in the text: ${s(d.elementsEn ?? d.elements)}, a picture inside a PDF or Word file that is not read; a person must look`,
   'formats-checked': (d) => `files found: ${s(d.found)}`,
   'items-need-review': (d) => `${s(d.count)} items need review (${s(d.items)})`,
   'items-error': (d) => `${s(d.count)} items ended in error (${s(d.items)})`,
@@ -76,6 +78,8 @@ function banner(d: Record<string, unknown>): string {
 const ERROR_EN: Record<string, string> = {
   dns: 'the host name does not resolve',
   refused: 'the connection was refused',
+  'connection-refused': 'the connection was refused',
+  'connection-reset': 'the connection was reset',
   timeout: 'the server did not answer in time',
   tls: 'its HTTPS certificate is not valid',
   reset: 'the connection was reset',

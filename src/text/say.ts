@@ -5,6 +5,7 @@ import type { Notice } from '../model/notice.js';
 import type { Defect, Result } from '../model/result.js';
 import { EN } from './en.js';
 import { TH } from './th.js';
+import type { UiCode } from './th-ui.js';
 
 /** A template with {placeholders}, or a function of the data where the wording depends on it. */
 export type Wording = string | ((data: Record<string, unknown>) => string);
@@ -31,6 +32,9 @@ export function say(lang: Lang, n: Notice): string {
   const w = BOOKS[lang][n.code] ?? BOOKS.en[n.code];
   return w ? apply(w, n.data ?? {}) : `${n.code} ${JSON.stringify(n.data ?? {})}`;
 }
+
+/** A report's own words (a heading, a column, a sentence of the answer sheet) in the language. */
+export const ui = (lang: Lang, code: UiCode, data: Record<string, unknown> = {}): string => say(lang, { code, data });
 
 /** Every code a language knows (the conformance test demands the same codes in both). */
 export const codesOf = (lang: Lang): string[] => Object.keys(BOOKS[lang]);

@@ -1,5 +1,6 @@
 // Thai wording of every notice code (warnings, errors, CLI lines, alerts). English twin: en.ts.
 import { TH_DEFECTS } from './th-defects.js';
+import { TH_UI } from './th-ui.js';
 import type { Phrasebook } from './say.js';
 import { movesText } from './moves.js';
 
@@ -9,6 +10,7 @@ const LIMIT: Record<string, string> = { pages: 'จำนวนหน้า', de
 
 export const TH: Phrasebook = {
   ...TH_DEFECTS,
+  ...TH_UI,
   'site-unreachable': (d) =>
     `เข้าเว็บไซต์ ${s(d.url)} ไม่ได้: ${d.status ? `ตอบกลับด้วยรหัส ${s(d.status)}` : ERROR_TH[s(d.error)] ?? `เชื่อมต่อไม่ได้ (${s(d.error)})`} จึงไม่ได้ตรวจและไม่คิดคะแนน`,
   'budget-hit': (d) => `การไล่อ่านหยุดที่${LIMIT[s(d.limit)] ?? s(d.limit)}ที่กำหนด หลังอ่าน ${s(d.pages)} หน้า ยังมีลิงก์ในเว็บไซต์อีก ${s(d.notFollowed)} ลิงก์ที่ไม่ได้เปิด ข้อที่ไม่พบจึงต้องตรวจเพิ่ม (เพิ่ม --max-pages / --max-depth / --max-minutes ได้)`,
@@ -16,7 +18,7 @@ export const TH: Phrasebook = {
   'legacy-text': (d) => s(d.text),
   'no-evidence': () => 'ไม่พบหลักฐาน',
   'no-readable-evidence': () => 'หลักฐานอ่านข้อความไม่ได้',
-  'elements-not-found': (d) => `ไม่พบในข้อความ: ${s(d.elements)}`,
+  'elements-not-found': (d) => `ไม่พบในข้อความ: ${s(d.elementsTh ?? d.elements)}`,
   'mostly-images': () => 'หลักฐานเป็นภาพเป็นส่วนใหญ่ ต้องให้คนดู',
   'no-year-found': () => 'ไม่พบปีที่ระบุในหลักฐาน',
   'no-month-due': () => 'ยังไม่มีเดือนใดของรอบที่สิ้นสุด',
@@ -32,7 +34,7 @@ export const TH: Phrasebook = {
   'grouping-provisional': (d) => `ตัวชี้วัดย่อย ${s(d.subIndicator)}: การจัดกลุ่มยังไม่ยืนยัน`,
   'index-year-mismatch': (d) => `หน้า ${s(d.url)} เป็นหน้ารวมข้อมูล ITA ปี ${s(d.year)} ไม่ใช่ปีที่ประเมิน`,
   'other-year-index': (d) => `พบหน้า ITA/OIT ของปีอื่น (${s(d.years)}) ซึ่งไม่นำมาตรวจกับกรอบนี้`,
-  'elements-behind-link': (d) => `ไม่พบในหน้า: ${s(d.elements)} อาจอยู่ในไฟล์ที่ลิงก์ไว้ซึ่งเปิดอัตโนมัติไม่ได้ ต้องให้คนเปิดดู`,
+  'elements-behind-link': (d) => `ไม่พบในหน้า: ${s(d.elementsTh ?? d.elements)} อาจอยู่ในไฟล์ที่ลิงก์ไว้ซึ่งเปิดอัตโนมัติไม่ได้ ต้องให้คนเปิดดู`,
   'index-rows-unreadable': (d) =>
     Number(d.items) > 0
       ? `หน้ารวมข้อมูล ITA/OIT ${s(d.url)} มีแถวของ ${s(d.items)} ข้อ แต่ลิงก์ทุกแถว (${s(d.placeholders)} ลิงก์) เป็นลิงก์เปล่า ("#", javascript: หรือกลับมาที่หน้าเดิม) จึงไม่มีลิงก์ไปหลักฐานข้อใดเลย`
@@ -58,7 +60,7 @@ export const TH: Phrasebook = {
       ? `หน้า ${s(d.url)} ใช้เลขข้อของ ITA ${s(d.year)} (${s(d.previous)}): เมื่อปรับเป็นปีนี้ ให้ย้ายเลขข้อดังนี้ ${moves} ข้ออื่นใช้เลขเดิม (ดูทั้งหมด: oit rules diff ${s(d.previous)} ${s(d.framework)})`
       : `หน้า ${s(d.url)} เป็นหน้า ITA ${s(d.year)} (${s(d.previous)}): เลขข้อใช้ต่อได้ทุกข้อ ปรับปีและเนื้อหาให้เป็นของปีนี้`;
   },
-  'pictures-not-read': (d) => `ไม่พบในข้อความ: ${s(d.elements)} ซึ่งเป็นภาพในไฟล์ PDF/Word ที่อ่านภาพไม่ได้ ต้องให้คนเปิดดู`,
+  'pictures-not-read': (d) => `ไม่พบในข้อความ: ${s(d.elementsTh ?? d.elements)} ซึ่งเป็นภาพในไฟล์ PDF/Word ที่อ่านภาพไม่ได้ ต้องให้คนเปิดดู`,
   'formats-checked': (d) => `พบไฟล์ ${s(d.found)}`,
   'items-need-review': (d) => `${s(d.count)} ข้อต้องให้คนตรวจ (${s(d.items)})`,
   'items-error': (d) => `${s(d.count)} ข้อตรวจไม่สำเร็จ (${s(d.items)})`,
@@ -78,6 +80,8 @@ function banner(d: Record<string, unknown>, lang: 'th' | 'en'): string {
 const ERROR_TH: Record<string, string> = {
   dns: 'ไม่พบชื่อโดเมน',
   refused: 'เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ',
+  'connection-refused': 'เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ',
+  'connection-reset': 'การเชื่อมต่อถูกตัด',
   timeout: 'เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด',
   tls: 'ใบรับรอง HTTPS ใช้ไม่ได้',
   reset: 'การเชื่อมต่อถูกตัด',

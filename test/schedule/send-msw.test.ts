@@ -40,6 +40,25 @@ describe('alerts through msw', () => {
     expect(seen).toEqual([{ auth: 'Bearer t0ken', body: { to: 'Uteam', messages: [{ type: 'text', text: 'ลิงก์เสียใหม่ 1 รายการ' }] } }]);
   });
 
+  it('LINE gets summary.txt after the digest: plain text, no Markdown marks shown raw', async () => {
+    const bodies: Array<{ messages: Array<{ text: string }> }> = [];
+    server.use(
+      http.post(LINE_PUSH, async ({ request }) => {
+        bodies.push((await request.json()) as (typeof bodies)[number]);
+        return HttpResponse.json({ sentMessages: [{ id: '1' }] });
+      }),
+    );
+    const { summaryText } = await import('../../src/render/summary-md.js');
+    const { goldenResult } = await import('../fixtures/hostile-result.js');
+    const summary = summaryText(goldenResult(), 'th', { format: 'text' });
+    const [line] = outgoing(config, config.agencies[0]!, digest, 'ลิงก์เสียใหม่ 1 รายการ', { summary }, env).filter((m) => m.channel === 'line');
+    await line!.send();
+    const text = bodies[0]!.messages[0]!.text;
+    expect(text.startsWith('ลิงก์เสียใหม่ 1 รายการ\n\nผลตรวจความพร้อม OIT: อบต.หนองน้ำใส (ตัวอย่าง)')).toBe(true);
+    expect(text).toContain('- O20 ');
+    expect(text).not.toMatch(/\*\*|^#|^>/m);
+  });
+
   it('says what LINE answered when it refuses the token', async () => {
     server.use(http.post(LINE_PUSH, () => HttpResponse.json({ message: 'Authentication failed' }, { status: 401 })));
     const [line] = outgoing(config, config.agencies[0]!, digest, 'x', {}, env).filter((m) => m.channel === 'line');
