@@ -20,8 +20,10 @@ export const requiredElements: Check<{ minimum?: number }> = {
     const names = ownNames(ctx.item);
     const shown = (p: string) => corpus.compact.includes(compactKey(p)) || occursBeyond(corpus.labels, compactKey(p), names);
     const missing = elements.filter((e) => !(e.image && corpus.hasImages) && !e.anyOf.some(shown));
-    const needed = minimum ?? elements.length;
-    if (elements.length - missing.length >= needed) return { status: 'pass', defects: [] };
+    const needed = minimum ?? elements.filter((e) => !e.inferred).length;
+    const hard = missing.filter((e) => !e.inferred);
+    if (elements.length - missing.length >= needed && (minimum !== undefined || hard.length === 0))
+      return missing.length ? { status: 'pass', defects: [], note: { code: 'inferred-elements-missing', data: { elements: missing.map((e) => e.th).join(', ') } } } : { status: 'pass', defects: [] };
     // Ids for machines, the element's words for people (the wording picks the language).
     const named = { elements: missing.map((e) => e.id).join(', '), elementsTh: missing.map((e) => e.th).join(', '), elementsEn: missing.map((e) => e.en).join(', ') };
     const defects = missing.map((e) => ({ kind: 'missing-element' as const, data: { element: e.th, elementEn: e.en, id: e.id } }));

@@ -58,6 +58,11 @@ export const Element = z.strictObject({
    * file whose pictures are not read (PDF, Word), a person looks rather than the element be called missing.
    */
   image: z.boolean().default(false),
+  /**
+   * The manual of this year does not state the element: it is carried over from an earlier year's item. Missing, it is
+   * named as a hint but does not fail the item (a zero must rest on what the manual asks).
+   */
+  inferred: z.boolean().default(false),
 });
 export type Element = z.infer<typeof Element>;
 

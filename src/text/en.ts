@@ -38,6 +38,7 @@ export const EN: Phrasebook = {
       : `${s(d.url)} presents itself as the ITA/OIT index, but no item row (O1, ข้อ 1 …) with a link could be read from it; a person must check it`,
   'index-script-loaded': (d) =>
     `${s(d.url)} is an ITA/OIT index whose table is built by a script and still says "loading" (or is empty) ${d.rendered ? 'even after rendering' : 'and was not rendered'}: its items could not be read, so items "not found" may be listed there; a person must check it`,
+  'inferred-elements-missing': (d) => `${s(d.elements)} not found; this year's manual does not state it (carried over from an earlier year), so it is not counted against the item, but worth adding`,
   'no-page-read': () => 'no page could be read',
   'app-shell-pages': (d) => `${s(d.count)} pages build their content with JavaScript and were not rendered, e.g. ${s(d.example)}`,
   'moit-site': () => 'this site publishes the Ministry of Public Health MOIT list, not the NACC OIT list: results against this framework may not match it',

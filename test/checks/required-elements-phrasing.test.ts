@@ -118,7 +118,8 @@ function run(item: Item, text: string, agencyType: 'local-government' | 'other',
 function shownBy(item: Item, text: string, agencyType: 'local-government' | 'other') {
   return Object.fromEntries(
     item.elements.map((e) => {
-      const one = { ...item, elements: [e] };
+      // Whether the text shows the element, whatever the policy for a missing one (inferred elements never fail).
+      const one = { ...item, elements: [{ ...e, inferred: false }] };
       const out = requiredElements.run(context(one, text, agencyType, 2566), {});
       return [e.id, out.status === 'pass' ? e.anyOf.filter((p) => compactKey(text).includes(compactKey(p))) : '—'];
     }),
