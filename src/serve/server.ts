@@ -161,7 +161,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const back = (reply: FastifyReply, to: string) => reply.redirect(to, 303);
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = err instanceof HttpError ? err.status : err.code?.startsWith('FST_CSRF') ? 403 : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    const status = err instanceof HttpError ? err.status : err instanceof z.ZodError ? 400 : err.code?.startsWith('FST_CSRF') ? 403 : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
     const code = err instanceof HttpError ? err.code : err.code?.startsWith('FST_CSRF') ? 'csrf' : status === 429 ? 'rate-limit' : status < 500 ? 'bad-request' : 'internal';
     if (status >= 500) req.log.error(err);
     let csrf = '';
