@@ -1,5 +1,6 @@
 // `oit serve` (the web app) and `oit users` (its local accounts), over the store named by the config file.
 import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { tr } from '../lang.js';
@@ -92,7 +93,7 @@ export const usersCommand: CommandFn = async (pos, values, lang) => {
   const config = loadConfig(configPath(values));
   const store = new HistoryStore(resolve(config.dir, config.store));
   const auth = new AuthStore(store.db);
-  const actor = `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+  const actor = `cli:${process.env.USER ?? process.env.USERNAME ?? userInfo().username}`;
   try {
     if (sub === 'list') {
       for (const u of auth.users()) process.stdout.write(`${u.name}\t${u.role}\t${u.created_at.slice(0, 10)}${u.disabled ? `\t${tr(lang, 'ระงับ', 'disabled')}` : ''}\n`);

@@ -30,6 +30,25 @@ export interface AuditRow {
   budget_hit: number | null;
 }
 
+export interface ItemOutcomeRow {
+  run_id: number;
+  agency: string;
+  item: string;
+  outcome: string;
+  evidence: string | null;
+}
+
+export interface DefectRow {
+  run_id: number;
+  agency: string;
+  key: string;
+  item: string | null;
+  kind: string;
+  url: string | null;
+  message: string;
+  evidence: string | null;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, finished_at TEXT,
   status TEXT NOT NULL CHECK (status IN ('running','done','interrupted')), trigger TEXT NOT NULL);
@@ -137,20 +156,22 @@ export class HistoryStore {
   }
 
   /** Item outcomes of one audit with their evidence prints. */
-  itemOutcomes(runId: number, agency: string): Array<{ item: string; outcome: string; evidence: string | null }> {
-    return this.db.prepare(`SELECT item, outcome, evidence FROM item_outcomes WHERE run_id = ? AND agency = ?`).all(runId, agency) as Array<{ item: string; outcome: string; evidence: string | null }>;
+  itemOutcomes(runId: number, agency: string): ItemOutcomeRow[] {
+    return this.db.prepare(`SELECT run_id, agency, item, outcome, evidence FROM item_outcomes WHERE run_id = ? AND agency = ?`).all(runId, agency) as ItemOutcomeRow[];
   }
 
   /** Defects of one audit with their evidence prints. */
-  defectRows(runId: number, agency: string): Array<{ key: string; item: string | null; kind: string; url: string | null; message: string; evidence: string | null }> {
-    return this.db.prepare(`SELECT key, item, kind, url, message, evidence FROM defects WHERE run_id = ? AND agency = ?`).all(runId, agency) as Array<{
-      key: string;
-      item: string | null;
-      kind: string;
-      url: string | null;
-      message: string;
-      evidence: string | null;
-    }>;
+  defectRows(runId: number, agency: string): DefectRow[] {
+    return this.db.prepare(`SELECT run_id, agency, key, item, kind, url, message, evidence FROM defects WHERE run_id = ? AND agency = ?`).all(runId, agency) as DefectRow[];
+  }
+
+  /** The item outcomes and defects of every agency's latest recorded audit, in two statements (the fleet page). */
+  latestRecorded(): { outcomes: ItemOutcomeRow[]; defects: DefectRow[] } {
+    const latest = `SELECT agency, MAX(run_id) AS run_id FROM audits WHERE stage IN ('recorded','alerted') GROUP BY agency`;
+    return {
+      outcomes: this.db.prepare(`SELECT t.run_id, t.agency, t.item, t.outcome, t.evidence FROM item_outcomes t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`).all() as ItemOutcomeRow[],
+      defects: this.db.prepare(`SELECT t.run_id, t.agency, t.key, t.item, t.kind, t.url, t.message, t.evidence FROM defects t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`).all() as DefectRow[],
+    };
   }
 
   startRun(agencies: Array<{ id: string; outDir: (runId: number) => string }>, trigger: string, now: Date): number {

@@ -8,7 +8,7 @@ import { afterReviewScore, reviewAudit, reviewInputOf, type DecisionRow, type Re
 import { resolveRuleSet } from '../rules/load.js';
 import type { Config } from '../schedule/config.js';
 import type { SignoffState, TrailRow } from '../schedule/review-store.js';
-import type { AuditRow, HistoryStore } from '../schedule/store.js';
+import type { AuditRow, DefectRow, HistoryStore, ItemOutcomeRow } from '../schedule/store.js';
 import { computeScore, scoreChange } from '../score.js';
 
 /** How an agency's audit ended, as the pages name it. */
@@ -89,11 +89,13 @@ const TREND_RUNS = 10;
 /** Every agency of the config with its latest audit, from a handful of statements (500 agencies × 10 runs in well under a second). */
 export function fleetRows(config: Config, store: HistoryStore, frameworks: Frameworks): FleetRow[] {
   const runStatus = new Map((store.db.prepare(`SELECT id, status FROM runs`).all() as Array<{ id: number; status: string }>).map((r) => [r.id, r.status]));
-  const byAgency = new Map<string, AuditRow[]>();
-  for (const a of store.allAudits()) byAgency.set(a.agency, [...(byAgency.get(a.agency) ?? []), a]);
+  const byAgency = groupBy(store.allAudits(), (a) => a.agency);
   const decisions = groupBy(store.review.allDecisions(), (d) => d.agency);
   const waivers = groupBy(store.review.allWaivers(), (w) => w.agency);
   const signoffs = store.review.allSignoffs();
+  const latestRows = store.latestRecorded();
+  const outcomesBy = groupBy(latestRows.outcomes, (r) => r.agency);
+  const defectsBy = groupBy(latestRows.defects, (r) => r.agency);
   return config.agencies.map((a) => {
     const audits = byAgency.get(a.id) ?? [];
     const last = audits[audits.length - 1];
@@ -108,7 +110,7 @@ export function fleetRows(config: Config, store: HistoryStore, frameworks: Frame
     if (latest) {
       const so = signoffs.get(`${a.id}/${latest.run_id}`);
       signoff = so?.step ?? 'none';
-      const got = dbReview(store, frameworks, a.id, latest, decisions.get(a.id) ?? [], waivers.get(a.id) ?? [], so);
+      const got = dbReview(store, frameworks, a.id, latest, decisions.get(a.id) ?? [], waivers.get(a.id) ?? [], so, { outcomes: outcomesBy.get(a.id) ?? [], defects: defectsBy.get(a.id) ?? [] });
       waivedCount = got.reviewed.waived.size;
       openDefects = got.reviewed.defects.length - waivedCount;
       awaiting = got.reviewed.items.filter((i) => i.reviewed === 'review' || i.reviewed === 'error').length;
@@ -138,9 +140,18 @@ export function fleetRows(config: Config, store: HistoryStore, frameworks: Frame
 }
 
 /** An audit's review from the store's rows alone (no result.json): the fleet and agency pages. */
-function dbReview(store: HistoryStore, frameworks: Frameworks, agency: string, row: AuditRow, decisions: DecisionRow[], waivers: WaiverRow[], so: SignoffState | undefined): { reviewed: Reviewed; score: Score | null } {
-  const items = store.itemOutcomes(row.run_id, agency).map((i) => ({ id: i.item, outcome: i.outcome as Outcome, print: i.evidence ?? '' }));
-  const defects = store.defectRows(row.run_id, agency).map((d) => ({ key: d.key, item: d.item, kind: d.kind, url: d.url, print: d.evidence ?? '' }));
+function dbReview(
+  store: HistoryStore,
+  frameworks: Frameworks,
+  agency: string,
+  row: AuditRow,
+  decisions: DecisionRow[],
+  waivers: WaiverRow[],
+  so: SignoffState | undefined,
+  rows?: { outcomes: ItemOutcomeRow[]; defects: DefectRow[] },
+): { reviewed: Reviewed; score: Score | null } {
+  const items = (rows?.outcomes ?? store.itemOutcomes(row.run_id, agency)).map((i) => ({ id: i.item, outcome: i.outcome as Outcome, print: i.evidence ?? '' }));
+  const defects = (rows?.defects ?? store.defectRows(row.run_id, agency)).map((d) => ({ key: d.key, item: d.item, kind: d.kind, url: d.url, print: d.evidence ?? '' }));
   const reviewed = reviewAudit({ runId: row.run_id, asOf: row.as_of ?? '', items, defects, decisions, waivers, ...(so?.upto ? { frozen: so.upto } : {}) });
   const scoring = frameworks.scoring(row.framework);
   return { reviewed, score: scoring ? computeScore({ scoring, outcomes: reviewed.outcomes }) : null };

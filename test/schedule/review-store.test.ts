@@ -31,7 +31,7 @@ describe('review store', () => {
     const store = new HistoryStore(dir);
     expect(store.db.pragma('user_version', { simple: true })).toBe(1);
     expect(store.history('demo')).toMatchObject([{ run_id: 1, oit: 85.25, budget_hit: null }]);
-    expect(store.itemOutcomes(1, 'demo')).toEqual([{ item: 'O1', outcome: 'pass', evidence: null }]);
+    expect(store.itemOutcomes(1, 'demo')).toEqual([{ run_id: 1, agency: 'demo', item: 'O1', outcome: 'pass', evidence: null }]);
     expect(store.defectRows(1, 'demo')[0]).toMatchObject({ key: 'O10|not-found||', evidence: null });
     // A new run records into the migrated tables.
     const id = store.startRun([{ id: 'demo', outDir: () => '/y' }], 'schedule', now);

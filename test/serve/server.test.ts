@@ -233,6 +233,13 @@ describe('oit serve', () => {
     expect(csv).toContain('"rev1"');
     expect(csv).toContain('"อนุมัติ"');
     expect((await boss.get(`${url}/report.pdf`)).headers['content-disposition']).toContain(`oit-demo-${runIds[0]}.pdf`);
+    const xlsx = await app.inject({ method: 'GET', url: `${url}/itas.xlsx`, headers: { cookie: [...boss.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells = wb.getWorksheet('ITAS')!.getSheetValues().flat().map(String);
+    expect(cells).toEqual(expect.arrayContaining(['rev1', 'rev2', 'boss', 'อนุมัติ']));
     expect(store.review.trail({ agency: 'demo' }).map((t) => t.action)).toEqual(expect.arrayContaining(['signoff-prepared', 'signoff-reviewed', 'signoff-approved']));
   });
 

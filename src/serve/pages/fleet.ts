@@ -20,7 +20,14 @@ function sortLink(ctx: PageCtx, view: FleetView, key: SortKey, text: string): st
   return `<a href="${escHtml(withQuery(ctx.path, { sort: key, dir, lang: undefined }))}"${active ? ' aria-current="true"' : ''}>${text}${arrow}</a>`;
 }
 
-function row(r: FleetRow, ctx: PageCtx, t: T): string {
+/** The wording a row repeats, looked up once per page (500 rows: the lookups were a third of the page's time). */
+function rowWords(t: T) {
+  const codes = ['fleet.agency', 'fleet.score', 'fleet.rating', 'fleet.change', 'fleet.trend', 'fleet.defects', 'fleet.review', 'fleet.last', 'fleet.framework', 'fleet.open-audit', 'score.provisional', 'state.none', 'state.audited', 'state.budget-hit', 'state.unreachable', 'state.failed', 'state.running', 'state.interrupted', 'signoff.prepared', 'signoff.reviewed', 'signoff.approved'];
+  const words = new Map(codes.map((c) => [c, t(c)]));
+  return (code: string, data?: Record<string, unknown>) => (data ? t(code, data) : (words.get(code) ?? t(code)));
+}
+
+function row(r: FleetRow, ctx: PageCtx, t: T, trendLabel: string): string {
   const L = ctx.lang;
   const score = r.afterReview?.oit ?? r.asCrawled;
   const reviewedDiffers = r.afterReview && r.asCrawled !== null && r.afterReview.oit !== null && formatScore(r.afterReview.oit) !== formatScore(r.asCrawled);
@@ -33,7 +40,7 @@ function row(r: FleetRow, ctx: PageCtx, t: T): string {
 <td data-label="${t('fleet.score')}" class="num"><b class="${pass ? 'pass' : pass === false ? 'fail' : ''}">${formatScore(score)}</b>${reviewedDiffers ? `<div class="m">${t('fleet.crawled', { score: formatScore(r.asCrawled) })}</div>` : ''}${r.afterReview?.provisional ? ' <span class="m" title="' + t('score.provisional') + '">*</span>' : ''}</td>
 <td data-label="${t('fleet.rating')}"><span title="${escHtml(rating)}">${escHtml(grade ?? '–')}</span></td>
 <td data-label="${t('fleet.change')}" class="num ${r.change !== null && r.change < 0 ? 'fail' : ''}">${formatChange(r.change)}</td>
-<td data-label="${t('fleet.trend')}">${sparkline(r.trend, say(L, { code: 'ui.fleet.trend', data: {} }))}</td>
+<td data-label="${t('fleet.trend')}">${sparkline(r.trend, trendLabel)}</td>
 <td data-label="${t('fleet.defects')}" class="num">${r.openDefects}${r.waived ? `<div class="m">${t('fleet.waived', { count: r.waived })}</div>` : ''}</td>
 <td data-label="${t('fleet.review')}" class="num">${r.awaitingReview ? `<b class="review">${r.awaitingReview}</b>` : '0'}</td>
 <td data-label="${t('fleet.last')}">${r.lastRun !== null ? `${badge(r.state, t(`state.${r.state}`))}<div class="m">${when(r.lastAt, L)}</div>` : badge('none', t('state.none'))}${r.signoff !== 'none' ? `<div>${badge('signed', t(`signoff.${r.signoff}`))}</div>` : ''}${r.auditRun !== null ? `<div><a href="/audit/${encodeURIComponent(r.id)}/${r.auditRun}">${t('fleet.open-audit')}</a></div>` : ''}</td>
@@ -43,6 +50,8 @@ function row(r: FleetRow, ctx: PageCtx, t: T): string {
 
 export function fleetPage(view: FleetView, ctx: PageCtx, elapsedNote?: string): string {
   const t = ui(ctx.lang);
+  const words = rowWords(t);
+  const trendLabel = say(ctx.lang, { code: 'ui.fleet.trend', data: {} });
   const q = view.query;
   const filters = `<form method="get" action="/" class="filters" role="search">
 <label class="grow">${t('fleet.search')}<input type="search" name="q" value="${escHtml(q.q)}" data-live-filter placeholder="${t('fleet.search-hint')}"></label>
@@ -57,7 +66,7 @@ ${select('state', t('fleet.state'), q.state, view.options.states.map((x) => [x, 
   const body = `<h1>${t('fleet.title')}</h1>
 <p class="m">${t('fleet.count', { shown: view.rows.length, total: view.total })} · ${t('fleet.explain')}</p>
 ${filters}
-${view.rows.length ? `<table class="cards fleet">${head}<tbody>${view.rows.map((r) => row(r, ctx, t)).join('\n')}</tbody></table>` : `<p>${t('fleet.none')}</p>`}
+${view.rows.length ? `<table class="cards fleet">${head}<tbody>${view.rows.map((r) => row(r, ctx, words, trendLabel)).join('\n')}</tbody></table>` : `<p>${t('fleet.none')}</p>`}
 ${elapsedNote ? `<p class="m">${escHtml(elapsedNote)}</p>` : ''}`;
   return layout(ctx, say(ctx.lang, { code: 'ui.fleet.title', data: {} }), body);
 }

@@ -21,12 +21,24 @@ export interface PageCtx {
   path: string;
 }
 
+// Formatters are made once per language: making one costs more than formatting a date.
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+function format(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}${withTime}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) });
+    FORMATS.set(key, f);
+  }
+  return f;
+}
+
 /** A date-time in Bangkok time: Buddhist-era Thai, or English. */
 export function when(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '–';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return escHtml(iso);
-  return escHtml(new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(d));
+  return escHtml(format(lang, true).format(d));
 }
 
 /** A YYYY-MM-DD date as people read it (plain text: escape it where it goes into HTML). */
@@ -34,7 +46,7 @@ export function dayText(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '–';
   const d = new Date(`${iso}T12:00:00+07:00`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'th-TH', { timeZone: 'Asia/Bangkok', dateStyle: 'medium' }).format(d);
+  return format(lang, false).format(d);
 }
 
 export const day = (iso: string | null | undefined, lang: Lang): string => escHtml(dayText(iso, lang));
