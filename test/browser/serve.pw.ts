@@ -339,7 +339,9 @@ test('sign-off: prepared, reviewed, approved by three people; the audit freezes 
   expect(o17).toContain('"พร้อม"');
   writeFileSync(join(OUT, 'itas-approved.csv'), csv);
   const xlsx = await page.request.get(`${url}/itas.xlsx`);
+  expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()['content-disposition']).toContain('oit-nongnamsai-6.itas.xlsx');
+  expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
   const pdf = await (await page.request.get(`${url}/report.pdf`)).body();
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   writeFileSync(join(OUT, 'final-approved.pdf'), pdf);
