@@ -18,6 +18,10 @@ const TH = `oit — ตรวจความพร้อมเว็บไซต
   oit run --config <file> [--agency id] [--dry-run]   ตรวจทุกหน่วยงานตอนนี้ (สำหรับ cron ของระบบ)
   oit schedule --config <file>             ทำงานต่อเนื่อง ตรวจทุก 15 วันตอนกลางคืน แจ้งเตือนเมื่อมีปัญหาใหม่
   oit history <agency> --config <file>     ประวัติคะแนนและสถานะของปัญหา
+  oit serve --config <file> [--port 8080] [--host 127.0.0.1]
+                                           เว็บแอปสำหรับดูผล ตรวจทาน ยกเว้น และลงนาม (ทุกหน่วยงาน)
+  oit users add <ชื่อ> --role <บทบาท> --config <file>   เพิ่มผู้ใช้ (รหัสผ่านจาก stdin หรือ OIT_PASSWORD)
+  oit users list|disable <ชื่อ> --config <file>         รายชื่อผู้ใช้ / ระงับผู้ใช้
   oit rules list                           รายการกรอบการประเมิน
   oit rules show <กรอบ> [ข้อ]              รายละเอียดข้อ องค์ประกอบ ช่วงเวลา วิธีแก้
   oit rules check <โฟลเดอร์>               ตรวจความถูกต้องของไฟล์กฎที่แก้ไข
@@ -43,6 +47,10 @@ Usage:
   oit run --config <file> [--agency id] [--dry-run]   audit every agency now (for system cron)
   oit schedule --config <file>             long-running worker: every 15 days at night, alerts on what is new
   oit history <agency> --config <file>     score trend and defect lifecycle
+  oit serve --config <file> [--port 8080] [--host 127.0.0.1]
+                                           web app: fleet, agencies, audits, review, waivers, sign-off
+  oit users add <name> --role <role> --config <file>    add a user (password from stdin or OIT_PASSWORD)
+  oit users list|disable <name> --config <file>         list users / disable one
   oit rules list                           frameworks shipped
   oit rules show <framework> [item]        an item's elements, time rule and how to fix
   oit rules check <folder>                 validate an edited rule folder

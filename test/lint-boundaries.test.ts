@@ -15,6 +15,10 @@ describe('import boundaries', () => {
     ['src/derive/x.ts', "import { runAudit } from '../audit.js';\nexport const a = runAudit;\n"],
     ['src/text/x.ts', "export const f = () => fetch('http://example.go.th/');\n"],
     ['src/commands/x.ts', "import { request } from 'undici';\nexport const r = request;\n"],
+    ['src/serve/pages/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
+    ['src/serve/pages/x.ts', "import { HistoryStore } from '../../schedule/store.js';\nexport const h = HistoryStore;\n"],
+    ['src/review/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n"],
+    ['src/schedule/x.ts', "import Fastify from 'fastify';\nexport const f = Fastify;\n"],
   ])('%s may not do that', async (file, code) => {
     expect(await lint(file, code)).not.toEqual([]);
   });
@@ -23,6 +27,7 @@ describe('import boundaries', () => {
     ['src/collect/x.ts', "import { request } from 'undici';\nexport const r = request;\n"],
     ['src/schedule/send.ts', "export const f = () => fetch('http://127.0.0.1/');\n"],
     ['src/commands/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
+    ['src/serve/server.ts', "import Fastify from 'fastify';\nexport const f = Fastify;\n"],
   ])('%s may', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

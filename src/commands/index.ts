@@ -21,4 +21,6 @@ export const COMMANDS: Record<Exclude<CommandName, 'score' | 'rules'>, CommandFn
   run: lazy(async () => (await import('./schedule.js')).runCommand),
   schedule: lazy(async () => (await import('./schedule.js')).scheduleCommand),
   history: lazy(async () => (await import('./schedule.js')).historyCommand),
+  serve: lazy(async () => (await import('./serve.js')).serveCommand),
+  users: lazy(async () => (await import('./serve.js')).usersCommand),
 };

@@ -48,7 +48,14 @@ export const FLAGS = {
   format: { kind: 'string', schema: str('--format'), arg: 'html,csv,xlsx,md,junit,pdf', help: ['รายงานที่ต้องการ (ค่าเริ่มต้น: ทุกแบบยกเว้น pdf)', 'reports to write (default: all but pdf)'] },
   previous: { kind: 'string', schema: str('--previous'), arg: 'result.json', help: ['เทียบกับผลครั้งก่อน', 'compare with an earlier result'] },
   screenshots: { kind: 'boolean', schema: z.boolean(), help: ['ถ่ายภาพหน้าหลักฐานไว้ในรายงาน', 'screenshots of evidence pages in the report'] },
-  port: { kind: 'string', schema: int('--port', 0, 65535), arg: 'N', help: ['พอร์ตของเว็บไซต์ตัวอย่าง', 'port of the demo site'] },
+  port: { kind: 'string', schema: int('--port', 0, 65535), arg: 'N', help: ['พอร์ต (demo: ของเว็บไซต์ตัวอย่าง; serve: 8080)', 'port (demo: of the demo site; serve: 8080)'] },
+  host: {
+    kind: 'string',
+    schema: z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, '--host must be an address such as 127.0.0.1, 0.0.0.0 or ::'),
+    arg: 'addr',
+    help: ['ที่อยู่ที่รับการเชื่อมต่อ (127.0.0.1: เฉพาะเครื่องนี้)', 'address to listen on (127.0.0.1: this machine only)'],
+  },
+  role: { kind: 'string', schema: z.enum(['viewer', 'reviewer', 'approver', 'admin'], { message: '--role must be viewer, reviewer, approver or admin' }), arg: 'role', help: ['บทบาท: viewer reviewer approver admin', 'role: viewer, reviewer, approver, admin'] },
   fail: { kind: 'string', schema: str('--fail'), arg: 'O11,O24', help: ['ข้อที่ได้ 0', 'items scored 0'] },
   review: { kind: 'string', schema: str('--review'), arg: 'O17', help: ['ข้อที่ต้องตรวจเพิ่ม', 'items needing review'] },
   iit: { kind: 'string', schema: str('--iit'), arg: 'N[,N…]', help: ['คะแนน IIT (หรือคะแนนตัวชี้วัด)', 'IIT score (or its indicators)'] },
@@ -82,6 +89,8 @@ export const COMMAND_FLAGS = {
   run: ['config', 'agency', 'dry-run'],
   schedule: ['config'],
   history: ['config'],
+  serve: ['config', 'port', 'host'],
+  users: ['config', 'role'],
 } as const satisfies Record<string, readonly FlagName[]>;
 
 export type CommandName = keyof typeof COMMAND_FLAGS;

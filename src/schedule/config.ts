@@ -14,6 +14,9 @@ const Agency = z.strictObject({
   name: z.string().min(1),
   url: Url,
   rules: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** What kind of agency it is and where (free text, as the committee names them): the web app filters by them. */
+  type: z.string().min(1).optional(),
+  province: z.string().min(1).optional(),
   contacts: z
     .strictObject({ email: z.array(z.email()).default([]), line: z.array(z.string().min(1)).default([]), webhook: Url.optional() })
     .default({ email: [], line: [] }),
@@ -43,6 +46,8 @@ export const ConfigSchema = z.strictObject({
       timeoutSeconds: z.number().int().min(1).max(600).default(D.timeoutSeconds),
       respectRobots: z.boolean().default(D.respectRobots),
       render: z.enum(['auto', 'never', 'always']).default(D.render),
+      /** A picture of each item's evidence page beside the report (needs Chromium; the web app shows them). */
+      screenshots: z.boolean().default(false),
     })
     .prefault({}),
   alerts: z

@@ -2,7 +2,8 @@
 import { formatDate } from '../derive/thai-date.js';
 import type { Lang } from '../lang.js';
 import type { Notice } from '../model/notice.js';
-import type { Result } from '../model/result.js';
+import type { Result, Score } from '../model/result.js';
+import { defectKey } from '../render/diff.js';
 import { itemReasons, reasonText } from '../text/reasons.js';
 import { say, ui } from '../text/say.js';
 import { formatScore, scoreDropped } from '../score.js';
@@ -34,20 +35,27 @@ export function unreachableDigest(agency: string, runId: number, asOf: string, s
 /**
  * The first audit of an agency is its baseline and alerts nothing. After that: links broken now (confirmed by the
  * crawl's re-check) that were not broken before, items failing now that did not fail before, and a drop in grade.
+ * `waived`: keys (defectKey) of the defects a reviewer's waiver covers in this audit; they never alert — a broken
+ * link whose defect is waived, an item failing only through waived defects, a waived changed-evidence defect — and
+ * `alertScore` is the score with those items as they were before (alertOutcomes), so a drop they alone cause is not
+ * announced either.
  */
-export function buildDigest(agency: string, runId: number, current: Result, previous: Result | undefined, lang: Lang = 'th'): Digest | undefined {
+export function buildDigest(agency: string, runId: number, current: Result, previous: Result | undefined, lang: Lang = 'th', review: { waived?: ReadonlySet<string>; alertScore?: Score } = {}): Digest | undefined {
   if (!previous) return undefined;
+  const waived = review.waived ?? new Set<string>();
+  const isWaived = (d: Parameters<typeof defectKey>[0]) => waived.has(defectKey(d));
+  const waivedLinks = new Set(current.defects.filter((d) => d.kind === 'broken-link' && d.url && isWaived(d)).map((d) => d.url));
   const wasBroken = new Set(previous.links.broken.map((b) => b.url));
-  const newBrokenLinks = current.links.broken.filter((b) => !wasBroken.has(b.url));
+  const newBrokenLinks = current.links.broken.filter((b) => !wasBroken.has(b.url) && !waivedLinks.has(b.url));
   const was = new Map(previous.items.map((i) => [i.id, i.outcome]));
   const newlyFailing = current.items
-    .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail')
+    .filter((i) => i.outcome === 'fail' && was.get(i.id) !== 'fail' && !(i.defects.length && i.defects.every(isWaived)))
     .map((i) => {
       const reasons = itemReasons(i).map((x) => reasonText(lang, x, i));
       return { id: i.id, title: lang === 'en' ? i.titleEn : i.title, reason: reasons[0] ?? '', reasons };
     });
-  const dropped = scoreDropped(current.score, previous.score);
-  const changedEvidence = current.items.flatMap((i) => i.defects.filter((d) => d.kind === 'evidence-changed').map((d) => ({ id: i.id, url: d.url ?? '' })));
+  const dropped = scoreDropped(review.alertScore ?? current.score, previous.score);
+  const changedEvidence = current.items.flatMap((i) => i.defects.filter((d) => d.kind === 'evidence-changed' && !isWaived(d)).map((d) => ({ id: i.id, url: d.url ?? '' })));
   if (!newBrokenLinks.length && !newlyFailing.length && !dropped && !changedEvidence.length) return undefined;
   return {
     agency,

@@ -1,11 +1,14 @@
-// The embedded history store (SQLite in the data folder): runs, each agency's audit stage, outcomes, defects, alerts.
+// The embedded history store (SQLite in the data folder): runs, each agency's audit stage, outcomes, defects, alerts,
+// and the review records (decisions, waivers, sign-offs, audit trail: review-store.ts) in the same file.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
+import { defectPrint, itemPrint } from '../review/evidence.js';
 import { defectText, itemOf } from '../text/say.js';
+import { REVIEW_SCHEMA, ReviewStore } from './review-store.js';
 
 /** `unreachable`: the site could not be read at all; the run has no score and no item verdicts. */
 export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'unreachable' | 'failed';
@@ -23,6 +26,27 @@ export interface AuditRow {
   provisional: number | null;
   error: string | null;
   finished_at: string | null;
+  /** 1: judged, but the crawl stopped at a limit (null in rows written before version 1 of the schema). */
+  budget_hit: number | null;
+}
+
+export interface ItemOutcomeRow {
+  run_id: number;
+  agency: string;
+  item: string;
+  outcome: string;
+  evidence: string | null;
+}
+
+export interface DefectRow {
+  run_id: number;
+  agency: string;
+  key: string;
+  item: string | null;
+  kind: string;
+  url: string | null;
+  message: string;
+  evidence: string | null;
 }
 
 const SCHEMA = `
@@ -39,6 +63,27 @@ CREATE TABLE IF NOT EXISTS alerts (agency TEXT NOT NULL, run_id INTEGER NOT NULL
   digest TEXT NOT NULL, PRIMARY KEY (agency, run_id, channel));
 `;
 
+/**
+ * Schema versions after the first (PRAGMA user_version). Each step runs once, in order, on stores written by an older
+ * version; a new store runs them all. Columns are only ever added.
+ * 1: audits.budget_hit; the evidence print of each item outcome and defect (what review decisions are keyed on).
+ */
+const MIGRATIONS: Array<(db: Database.Database) => void> = [
+  (db) => {
+    addColumn(db, 'audits', 'budget_hit', 'INTEGER');
+    addColumn(db, 'item_outcomes', 'evidence', 'TEXT');
+    addColumn(db, 'defects', 'evidence', 'TEXT');
+  },
+];
+
+function addColumn(db: Database.Database, table: string, column: string, type: string): void {
+  const has = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+  if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+}
+
+/** Runs started from the web app (`oit serve`, "run now"): the scheduler never resumes them. */
+export const WEB_TRIGGER = 'web';
+
 /** One store per data folder; open it per process (no singleton), close it on exit. */
 export class HistoryStore {
   readonly db: Database.Database;
@@ -51,6 +96,21 @@ export class HistoryStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.migrate();
+    this.db.exec(REVIEW_SCHEMA);
+    this.review = new ReviewStore(this.db);
+  }
+
+  /** Decisions, waivers, sign-offs and the audit trail, in the same file. */
+  readonly review: ReviewStore;
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version >= MIGRATIONS.length) return;
+    this.db.transaction(() => {
+      for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(this.db);
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+    })();
   }
 
   close(): void {
@@ -59,8 +119,59 @@ export class HistoryStore {
 
   /** The run a previous process left unfinished (killed, power lost), to be resumed. */
   unfinishedRun(): number | undefined {
-    const row = this.db.prepare(`SELECT id FROM runs WHERE status IN ('running','interrupted') ORDER BY id DESC LIMIT 1`).get() as { id: number } | undefined;
+    const row = this.db.prepare(`SELECT id FROM runs WHERE status IN ('running','interrupted') AND trigger != ? ORDER BY id DESC LIMIT 1`).get(WEB_TRIGGER) as { id: number } | undefined;
     return row?.id;
+  }
+
+  /**
+   * Web runs a stopped server left unfinished: their unfinished audits are marked failed with why, the runs
+   * interrupted (a "run now" is not resumed: the user asks again).
+   */
+  abandonWebRuns(why: string, now: Date): number[] {
+    const ids = (this.db.prepare(`SELECT id FROM runs WHERE status = 'running' AND trigger = ?`).all(WEB_TRIGGER) as Array<{ id: number }>).map((r) => r.id);
+    this.db.transaction(() => {
+      for (const id of ids) {
+        this.db.prepare(`UPDATE audits SET stage = 'failed', error = ? WHERE run_id = ? AND stage IN ('pending','crawled','judged')`).run(why, id);
+        this.markRun(id, 'interrupted', now);
+      }
+    })();
+    return ids;
+  }
+
+  /** The run in which the agency is being audited right now (by any process), if any. */
+  activeRun(agency: string): number | undefined {
+    const row = this.db
+      .prepare(`SELECT a.run_id FROM audits a JOIN runs r ON r.id = a.run_id WHERE a.agency = ? AND r.status = 'running' AND a.stage IN ('pending','crawled','judged') ORDER BY a.run_id DESC LIMIT 1`)
+      .get(agency) as { run_id: number } | undefined;
+    return row?.run_id;
+  }
+
+  audit(runId: number, agency: string): AuditRow | undefined {
+    return this.db.prepare(`SELECT * FROM audits WHERE run_id = ? AND agency = ?`).get(runId, agency) as AuditRow | undefined;
+  }
+
+  /** Every audit of every agency, oldest first per agency (the fleet page reads them in one statement). */
+  allAudits(): AuditRow[] {
+    return this.db.prepare(`SELECT * FROM audits ORDER BY agency, run_id`).all() as AuditRow[];
+  }
+
+  /** Item outcomes of one audit with their evidence prints. */
+  itemOutcomes(runId: number, agency: string): ItemOutcomeRow[] {
+    return this.db.prepare(`SELECT run_id, agency, item, outcome, evidence FROM item_outcomes WHERE run_id = ? AND agency = ?`).all(runId, agency) as ItemOutcomeRow[];
+  }
+
+  /** Defects of one audit with their evidence prints. */
+  defectRows(runId: number, agency: string): DefectRow[] {
+    return this.db.prepare(`SELECT run_id, agency, key, item, kind, url, message, evidence FROM defects WHERE run_id = ? AND agency = ?`).all(runId, agency) as DefectRow[];
+  }
+
+  /** The item outcomes and defects of every agency's latest recorded audit, in two statements (the fleet page). */
+  latestRecorded(): { outcomes: ItemOutcomeRow[]; defects: DefectRow[] } {
+    const latest = `SELECT agency, MAX(run_id) AS run_id FROM audits WHERE stage IN ('recorded','alerted') GROUP BY agency`;
+    return {
+      outcomes: this.db.prepare(`SELECT t.run_id, t.agency, t.item, t.outcome, t.evidence FROM item_outcomes t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`).all() as ItemOutcomeRow[],
+      defects: this.db.prepare(`SELECT t.run_id, t.agency, t.key, t.item, t.kind, t.url, t.message, t.evidence FROM defects t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`).all() as DefectRow[],
+    };
   }
 
   startRun(agencies: Array<{ id: string; outDir: (runId: number) => string }>, trigger: string, now: Date): number {
@@ -89,13 +200,14 @@ export class HistoryStore {
     this.db.transaction(() => {
       this.db.prepare(`DELETE FROM item_outcomes WHERE run_id = ? AND agency = ?`).run(runId, agency);
       this.db.prepare(`DELETE FROM defects WHERE run_id = ? AND agency = ?`).run(runId, agency);
-      const io = this.db.prepare(`INSERT INTO item_outcomes VALUES (?, ?, ?, ?)`);
-      for (const i of r.items) io.run(runId, agency, i.id, i.outcome);
-      const df = this.db.prepare(`INSERT OR IGNORE INTO defects VALUES (?, ?, ?, ?, ?, ?, ?)`);
-      for (const d of r.defects) df.run(runId, agency, defectKey(d), d.item ?? null, d.kind, d.url ?? null, defectText('th', d, itemOf(r, d)));
+      const io = this.db.prepare(`INSERT INTO item_outcomes (run_id, agency, item, outcome, evidence) VALUES (?, ?, ?, ?, ?)`);
+      for (const i of r.items) io.run(runId, agency, i.id, i.outcome, itemPrint(r, i));
+      const df = this.db.prepare(`INSERT OR IGNORE INTO defects (run_id, agency, key, item, kind, url, message, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const d of r.defects) df.run(runId, agency, defectKey(d), d.item ?? null, d.kind, d.url ?? null, defectText('th', d, itemOf(r, d)), defectPrint(r, d));
+      const budgetHit = r.warnings.some((w) => w.code === 'budget-hit');
       this.db
-        .prepare(`UPDATE audits SET stage = 'recorded', as_of = ?, framework = ?, oit = ?, grade = ?, pass = ?, provisional = ?, error = NULL, finished_at = ? WHERE run_id = ? AND agency = ?`)
-        .run(r.asOf, r.framework.id, r.score.oit, r.score.grade, r.score.pass === null ? null : Number(r.score.pass), Number(r.score.provisional), now.toISOString(), runId, agency);
+        .prepare(`UPDATE audits SET stage = 'recorded', as_of = ?, framework = ?, oit = ?, grade = ?, pass = ?, provisional = ?, error = NULL, finished_at = ?, budget_hit = ? WHERE run_id = ? AND agency = ?`)
+        .run(r.asOf, r.framework.id, r.score.oit, r.score.grade, r.score.pass === null ? null : Number(r.score.pass), Number(r.score.provisional), now.toISOString(), Number(budgetHit), runId, agency);
     })();
   }
 
@@ -149,10 +261,11 @@ export class HistoryStore {
     return new Map(rows.map((r) => [r.key, r]));
   }
 
-  /** Keep the last `runs` recorded audits per agency (their rows; report folders are the caller's). */
+  /** Keep the last `runs` recorded audits per agency (their rows; report folders are the caller's); an approved audit is frozen and always kept. */
   prune(agency: string, keep: number): number[] {
+    const frozen = this.review.frozenRuns(agency);
     const old = this.db.prepare(`SELECT run_id FROM audits WHERE agency = ? ORDER BY run_id DESC LIMIT -1 OFFSET ?`).all(agency, keep) as Array<{ run_id: number }>;
-    const ids = old.map((o) => o.run_id);
+    const ids = old.map((o) => o.run_id).filter((id) => !frozen.has(id));
     this.db.transaction(() => {
       for (const id of ids) for (const t of ['item_outcomes', 'defects', 'audits']) this.db.prepare(`DELETE FROM ${t} WHERE run_id = ? AND agency = ?`).run(id, agency);
     })();

@@ -8,16 +8,19 @@ import { readResult, writeFileAtomic } from '../commands/files.js';
 import { renderIndexHtml, type IndexEntry } from '../render/index-html.js';
 import { todayBangkok } from '../commands/options.js';
 import { DEFAULT_FORMATS } from '../commands/reports.js';
+import type { CrawlProgress } from '../collect/crawl-options.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { summaryText } from '../render/summary-md.js';
-import { frameworkForDate } from '../rules/load.js';
+import { alertOutcomes, reviewAudit, reviewInputOf } from '../review/apply.js';
+import { computeScore } from '../score.js';
+import { frameworkForDate, resolveRuleSet } from '../rules/load.js';
 import { say } from '../text/say.js';
 import type { Config } from './config.js';
 import { buildDigest, digestText, unreachableDigest, type Digest } from './digest.js';
 import { outgoing } from './send.js';
-import type { HistoryStore } from './store.js';
+import { WEB_TRIGGER, type HistoryStore } from './store.js';
 
 export interface RunOptions {
   agency?: string;
@@ -30,6 +33,8 @@ export interface RunOptions {
   print?: (s: string) => void;
   /** The pipeline (tests inject one that throws for one agency). */
   audit?: typeof runAudit;
+  /** The crawl's progress, per agency (the web app's "run now" shows it). */
+  onProgress?: (agency: string, p: CrawlProgress) => void;
 }
 
 export interface RunSummary {
@@ -49,7 +54,24 @@ export async function runOnce(config: Config, store: HistoryStore, opts: RunOpti
   const resumed = runId !== undefined;
   if (runId === undefined) runId = store.startRun(agencies.map((a) => ({ id: a.id, outDir: (id) => join(reportsDir(config), a.id, String(id)) })), opts.trigger ?? 'manual', now());
   else store.markRun(runId, 'running', now());
-  const id = runId;
+  return processRun(config, store, runId, resumed, agencies, opts);
+}
+
+/**
+ * One agency audited now, in a run of its own (the web app's "run now"): never resumes another run, and the
+ * scheduler never resumes it. `onStart` learns the run id before the crawl begins.
+ */
+export async function runAgencyNow(config: Config, store: HistoryStore, agencyId: string, opts: RunOptions & { onStart?: (runId: number) => void } = {}): Promise<RunSummary> {
+  const now = opts.now ?? (() => new Date());
+  const agency = config.agencies.find((a) => a.id === agencyId);
+  if (!agency) throw new Error(`agency "${agencyId}" is not in ${config.file}`);
+  const runId = store.startRun([{ id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }], WEB_TRIGGER, now());
+  opts.onStart?.(runId);
+  return processRun(config, store, runId, false, [agency], opts);
+}
+
+async function processRun(config: Config, store: HistoryStore, id: number, resumed: boolean, agencies: Config['agencies'], opts: RunOptions): Promise<RunSummary> {
+  const now = opts.now ?? (() => new Date());
   opts.log?.info({ runId: id, resumed }, resumed ? 'resuming run' : 'run started');
 
   const queue = new PQueue({ concurrency: config.schedule.parallel });
@@ -110,10 +132,12 @@ async function auditAgency(
         lang: config.lang,
         ...(previous ? { previous } : {}),
         reuseArtifacts: stage === 'crawled',
+        ...(c.screenshots ? { screenshots: true } : {}),
       },
       {
         ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProgress ? { onProgress: (p: CrawlProgress) => opts.onProgress!(agency.id, p) } : {}),
         onCrawled: () => store.setStage(runId, agency.id, 'crawled'),
       },
     );
@@ -147,7 +171,10 @@ async function auditAgency(
     stage = 'recorded';
   }
   if (stage === 'recorded') {
-    const digest = buildDigest(agency.id, runId, result, previous, config.lang);
+    // A waiver in force (same defect, same evidence, not expired) keeps its defect out of the alert.
+    const { waived } = reviewAudit({ runId, asOf: result.asOf, ...reviewInputOf(result), decisions: [], waivers: store.review.waivers(agency.id) });
+    const alertScore = waived.size ? computeScore({ scoring: resolveRuleSet(result.framework.id).scoring, outcomes: alertOutcomes(result, previous, waived) }) : undefined;
+    const digest = buildDigest(agency.id, runId, result, previous, config.lang, { waived, ...(alertScore ? { alertScore } : {}) });
     if (digest) await sendDigest(config, store, agency, runId, digest, { reportHtml: renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }), summary: summaryText(result, config.lang, { format: 'text' }) }, opts, now, entry);
     if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
   }

@@ -1,6 +1,7 @@
 // English wording of every notice code. Thai twin: th.ts.
 import { EN_DEFECTS } from './en-defects.js';
 import { EN_UI } from './en-ui.js';
+import { EN_SERVE } from './en-serve.js';
 import type { Phrasebook } from './say.js';
 import { movesText } from './moves.js';
 
@@ -9,6 +10,7 @@ const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v
 export const EN: Phrasebook = {
   ...EN_DEFECTS,
   ...EN_UI,
+  ...EN_SERVE,
   'site-unreachable': (d) => `${s(d.url)} could not be reached: ${d.status ? `it answered HTTP ${s(d.status)}` : ERROR_EN[s(d.error)] ?? `no connection (${s(d.error)})`}; nothing was judged or scored`,
   'budget-hit': (d) => `the crawl stopped at its ${s(d.limit)} limit after ${s(d.pages)} pages; ${s(d.notFollowed)} same-site links were not followed, so items not found need review (raise --max-pages / --max-depth / --max-minutes)`,
   'audit-interrupted': (d) => `stopped: what was collected is saved in ${s(d.file)} (not judged; judge it with oit judge)`,

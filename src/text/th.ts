@@ -1,6 +1,7 @@
 // Thai wording of every notice code (warnings, errors, CLI lines, alerts). English twin: en.ts.
 import { TH_DEFECTS } from './th-defects.js';
 import { TH_UI } from './th-ui.js';
+import { TH_SERVE } from './th-serve.js';
 import type { Phrasebook } from './say.js';
 import { movesText } from './moves.js';
 
@@ -11,6 +12,7 @@ const LIMIT: Record<string, string> = { pages: 'จำนวนหน้า', de
 export const TH: Phrasebook = {
   ...TH_DEFECTS,
   ...TH_UI,
+  ...TH_SERVE,
   'site-unreachable': (d) =>
     `เข้าเว็บไซต์ ${s(d.url)} ไม่ได้: ${d.status ? `ตอบกลับด้วยรหัส ${s(d.status)}` : ERROR_TH[s(d.error)] ?? `เชื่อมต่อไม่ได้ (${s(d.error)})`} จึงไม่ได้ตรวจและไม่คิดคะแนน`,
   'budget-hit': (d) => `การไล่อ่านหยุดที่${LIMIT[s(d.limit)] ?? s(d.limit)}ที่กำหนด หลังอ่าน ${s(d.pages)} หน้า ยังมีลิงก์ในเว็บไซต์อีก ${s(d.notFollowed)} ลิงก์ที่ไม่ได้เปิด ข้อที่ไม่พบจึงต้องตรวจเพิ่ม (เพิ่ม --max-pages / --max-depth / --max-minutes ได้)`,

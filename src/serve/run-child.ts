@@ -1,0 +1,46 @@
+// The child process of a "run now": one agency through runAgencyNow (runAudit inside), progress to the parent.
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../schedule/config.js';
+import { HistoryStore } from '../schedule/store.js';
+import { runAgencyNow } from '../schedule/worker.js';
+
+const send = (m: unknown) => process.send?.(m);
+
+async function main(): Promise<void> {
+  const [configFile, agency] = process.argv.slice(2);
+  if (!configFile || !agency) throw new Error('usage: run-child <config> <agency>');
+  const config = loadConfig(configFile);
+  const store = new HistoryStore(resolve(config.dir, config.store));
+  const log = pino({ level: 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
+  const controller = new AbortController();
+  process.once('SIGTERM', () => controller.abort());
+  let lastSent = 0;
+  try {
+    const summary = await runAgencyNow(config, store, agency, {
+      log,
+      signal: controller.signal,
+      onStart: (runId) => send({ type: 'start', runId }),
+      onProgress: (_a, p) => {
+        // At most two messages a second: the page polls slower than that.
+        if (Date.now() - lastSent < 500) return;
+        lastSent = Date.now();
+        send({ type: 'progress', progress: p });
+      },
+    });
+    const a = summary.agencies[0];
+    send({ type: 'done', stage: a?.stage ?? 'failed', score: a?.score ?? null, ...(a?.error ? { error: a.error } : {}) });
+  } finally {
+    log.flush();
+    store.close();
+  }
+}
+
+main().then(
+  () => process.disconnect?.(),
+  (err: unknown) => {
+    send({ type: 'done', stage: 'failed', score: null, error: (err as Error).message });
+    process.exitCode = 1;
+    process.disconnect?.();
+  },
+);
