@@ -18,7 +18,9 @@ export function scoreChart(r: Result, lang: Lang): string {
       const v = row.value ?? 0;
       const w = Math.max(0, Math.min(100, v));
       const tone = row.value === null ? 'none' : v >= mark ? 'ok' : v >= 50 ? 'warn' : 'bad';
-      return `<div class="bar l${row.level}"><span class="bl">${escHtml(row.label)}</span><span class="bt"><span class="bf t-${tone}" style="width:${w.toFixed(1)}%"></span><span class="mk" style="left:${mark}%"></span></span><span class="bv">${formatScore(row.value)}</span></div>`;
+      // The bar is a tiny SVG: widths as attributes, not inline styles, so pages with a strict style-src (oit serve)
+      // show it too.
+      return `<div class="bar l${row.level}"><span class="bl">${escHtml(row.label)}</span><svg class="bt" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="bg" width="100" height="10"/><rect class="bf t-${tone}" width="${w.toFixed(1)}" height="10"/><line class="mk" x1="${mark}" x2="${mark}" y1="0" y2="10"/></svg><span class="bv">${formatScore(row.value)}</span></div>`;
     })
     .join('');
   return `<figure class="chart" aria-label="${escHtml(ui(lang, 'report.chart'))}">${bars}<figcaption class="bars-mark">${escHtml(ui(lang, 'report.chart-mark', { mark }))}</figcaption></figure>`;

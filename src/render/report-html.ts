@@ -63,10 +63,10 @@ img.shot{max-width:100%;width:260px;border:1px solid var(--line)}
 .chart{margin:0;max-width:820px}
 .bar{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,4fr) 3.6em;gap:4px 10px;align-items:center;font-size:14px;margin:3px 0}
 .bar.l0{font-weight:700;margin-top:8px}.bar.l1 .bl{padding-left:1.2em}
-.bt{position:relative;height:14px;background:#eee;border-radius:3px}
-.bf{position:absolute;left:0;top:0;bottom:0;border-radius:3px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.bf.t-ok{background:var(--ok)}.bf.t-warn{background:var(--warn)}.bf.t-bad{background:var(--bad)}.bf.t-none{background:#bbb}
-.mk{position:absolute;top:-3px;bottom:-3px;border-left:2px dashed #333}
+.bt{display:block;width:100%;height:14px}.bt .bg{fill:#eee}
+.bt{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.bf.t-ok{fill:var(--ok)}.bf.t-warn{fill:var(--warn)}.bf.t-bad{fill:var(--bad)}.bf.t-none{fill:#bbb}
+.mk{stroke:#333;stroke-width:.6;stroke-dasharray:1.5 1;vector-effect:non-scaling-stroke}
 .bv{text-align:right;font-variant-numeric:tabular-nums}
 .bars-mark{font-size:12px;color:var(--muted);margin-top:4px}
 .signoff{margin-top:24px;break-inside:avoid}.signoff table{table-layout:fixed}.signoff td{border:1px solid #999;padding:10px 8px;height:2.6em}.signoff th{border:1px solid #999;text-align:center}

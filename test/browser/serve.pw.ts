@@ -336,7 +336,8 @@ test('sign-off: prepared, reviewed, approved by three people; the audit freezes 
   for (const name of ['somchai', 'suda', 'malee']) expect(csv).toContain(`"${name}"`);
   expect(csv).toContain('"อนุมัติส่งผล ITAS"');
   const o17 = csv.split('\r\n').find((l) => l.startsWith('"O17"'))!;
-  expect(o17).toContain('"พร้อม"');
+  // The reviewer's pass makes O17 ready to answer in the final sheet.
+  expect(o17).toContain('"พร้อมตอบ"');
   writeFileSync(join(OUT, 'itas-approved.csv'), csv);
   const xlsx = await page.request.get(`${url}/itas.xlsx`);
   expect(xlsx.status()).toBe(200);
