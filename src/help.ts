@@ -18,6 +18,7 @@ const TH = `oit — ตรวจความพร้อมเว็บไซต
   oit run --config <file> [--agency id] [--dry-run]   ตรวจทุกหน่วยงานตอนนี้ (สำหรับ cron ของระบบ)
   oit schedule --config <file>             ทำงานต่อเนื่อง ตรวจทุก 15 วันตอนกลางคืน แจ้งเตือนเมื่อมีปัญหาใหม่
   oit history <agency> --config <file>     ประวัติคะแนนและสถานะของปัญหา
+  oit store migrate --config <file>        สร้าง/ปรับรุ่นฐานข้อมูล PostgreSQL
   oit serve --config <file> [--port 8080] [--host 127.0.0.1]
                                            เว็บแอปสำหรับดูผล ตรวจทาน ยกเว้น และลงนาม (ทุกหน่วยงาน)
   oit users add <ชื่อ> --role <บทบาท> --config <file>   เพิ่มผู้ใช้ (รหัสผ่านจาก stdin หรือ OIT_PASSWORD)
@@ -47,6 +48,7 @@ Usage:
   oit run --config <file> [--agency id] [--dry-run]   audit every agency now (for system cron)
   oit schedule --config <file>             long-running worker: every 15 days at night, alerts on what is new
   oit history <agency> --config <file>     score trend and defect lifecycle
+  oit store migrate --config <file>        create or upgrade a PostgreSQL store
   oit serve --config <file> [--port 8080] [--host 127.0.0.1]
                                            web app: fleet, agencies, audits, review, waivers, sign-off
   oit users add <name> --role <role> --config <file>    add a user (password from stdin or OIT_PASSWORD)

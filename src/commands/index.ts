@@ -21,6 +21,7 @@ export const COMMANDS: Record<Exclude<CommandName, 'score' | 'rules'>, CommandFn
   run: lazy(async () => (await import('./schedule.js')).runCommand),
   schedule: lazy(async () => (await import('./schedule.js')).scheduleCommand),
   history: lazy(async () => (await import('./schedule.js')).historyCommand),
+  store: lazy(async () => (await import('./schedule.js')).storeCommand),
   serve: lazy(async () => (await import('./serve.js')).serveCommand),
   users: lazy(async () => (await import('./serve.js')).usersCommand),
 };

@@ -89,6 +89,7 @@ export const COMMAND_FLAGS = {
   run: ['config', 'agency', 'dry-run'],
   schedule: ['config'],
   history: ['config'],
+  store: ['config'],
   serve: ['config', 'port', 'host'],
   users: ['config', 'role'],
 } as const satisfies Record<string, readonly FlagName[]>;

@@ -1,12 +1,14 @@
 // `oit config check|init`, `oit run`, `oit schedule`, `oit history`: the scheduled worker on the command line.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { tr } from '../lang.js';
 import { formatScore } from '../score.js';
-import { EXAMPLE_CONFIG, loadConfig } from '../schedule/config.js';
+import { dataDir, EXAMPLE_CONFIG, isPostgresUrl, loadConfig } from '../schedule/config.js';
+import { openRunStore } from '../schedule/open-store.js';
+import { PostgresStore } from '../schedule/store-postgres.js';
 import { Scheduler } from '../schedule/scheduler.js';
-import { HistoryStore, parseReason } from '../schedule/store.js';
+import { parseReason } from '../schedule/store.js';
 import { say } from '../text/say.js';
 import { runOnce } from '../schedule/worker.js';
 import { EXIT, UsageError } from './errors.js';
@@ -22,7 +24,7 @@ export const configCommand: CommandFn = async (pos, _values, lang) => {
   const [sub, file] = pos;
   if (sub !== 'check' || !file) throw new UsageError('usage: oit config check <oit.config.yaml>');
   const c = loadConfig(file);
-  process.stdout.write(tr(lang, `ถูกต้อง: ${c.agencies.length} หน่วยงาน ตรวจทุก ${c.schedule.everyDays} วัน เวลา ${c.schedule.at} (${c.schedule.timezone}) เก็บข้อมูลที่ ${resolve(c.dir, c.store)}\n`, `OK: ${c.agencies.length} agencies, every ${c.schedule.everyDays} days at ${c.schedule.at} (${c.schedule.timezone}), store ${resolve(c.dir, c.store)}\n`));
+  process.stdout.write(tr(lang, `ถูกต้อง: ${c.agencies.length} หน่วยงาน ตรวจทุก ${c.schedule.everyDays} วัน เวลา ${c.schedule.at} (${c.schedule.timezone}) เก็บข้อมูลที่ ${storeName(c)}\n`, `OK: ${c.agencies.length} agencies, every ${c.schedule.everyDays} days at ${c.schedule.at} (${c.schedule.timezone}), store ${storeName(c)}\n`));
   return EXIT.ok;
 };
 
@@ -34,15 +36,24 @@ export const initCommand: CommandFn = async (pos, _values, lang) => {
   return EXIT.ok;
 };
 
-function open(values: AnyValues) {
+/** The store as the config names it, the password of a PostgreSQL URL left out. */
+function storeName(c: { dir: string; store: string; data: string }): string {
+  if (!isPostgresUrl(c.store)) return dataDir(c);
+  const u = new URL(c.store);
+  if (u.password) u.password = '***';
+  return `${u.toString()} (reports: ${dataDir(c)})`;
+}
+
+async function open(values: AnyValues) {
   const config = loadConfig(configPath(values));
-  const store = new HistoryStore(resolve(config.dir, config.store));
-  const log = pino({ level: values.verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
+  const store = await openRunStore(config);
+  mkdirSync(dataDir(config), { recursive: true });
+  const log = pino({ level: values.verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(dataDir(config), 'worker.log.jsonl'), sync: false }));
   return { config, store, log };
 }
 
 export const runCommand: CommandFn = async (_pos, values, lang) => {
-  const { config, store, log } = open(values);
+  const { config, store, log } = await open(values);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -63,12 +74,12 @@ export const runCommand: CommandFn = async (_pos, values, lang) => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     log.flush();
-    store.close();
+    await store.close();
   }
 };
 
 export const scheduleCommand: CommandFn = async (_pos, values, lang) => {
-  const { config, store, log } = open(values);
+  const { config, store, log } = await open(values);
   const scheduler = new Scheduler(config, {
     run: (signal) => runOnce(config, store, { signal, log, trigger: 'schedule' }),
     lastCompleted: () => store.lastCompleted(),
@@ -76,7 +87,7 @@ export const scheduleCommand: CommandFn = async (_pos, values, lang) => {
     log,
   });
   // A run a killed worker left behind is finished before waiting for the next tick.
-  if (store.unfinishedRun() !== undefined) await runOnce(config, store, { log, trigger: 'resume' });
+  if ((await store.unfinishedRun()) !== undefined) await runOnce(config, store, { log, trigger: 'resume' });
   scheduler.start();
   process.stdout.write(tr(lang, `เริ่มทำงานตามกำหนดเวลา: ทุก ${config.schedule.everyDays} วัน เวลา ${config.schedule.at} (${config.schedule.timezone}) กด Ctrl+C เพื่อหยุด\n`, `scheduler running: every ${config.schedule.everyDays} days at ${config.schedule.at} (${config.schedule.timezone}); Ctrl+C stops\n`));
   await new Promise<void>((resolveStop) => {
@@ -88,16 +99,16 @@ export const scheduleCommand: CommandFn = async (_pos, values, lang) => {
     process.once('SIGTERM', stop);
   });
   log.flush();
-  store.close();
+  await store.close();
   return EXIT.ok;
 };
 
 export const historyCommand: CommandFn = async (pos, values, lang) => {
   const [agency] = pos;
   if (!agency) throw new UsageError('usage: oit history <agency> --config <oit.config.yaml>');
-  const { store } = open(values);
+  const { store } = await open(values);
   try {
-    const all = store.history(agency).filter((r) => r.stage === 'recorded' || r.stage === 'alerted' || r.stage === 'unreachable');
+    const all = (await store.history(agency)).filter((r) => r.stage === 'recorded' || r.stage === 'alerted' || r.stage === 'unreachable');
     const rows = all.filter((r) => r.stage !== 'unreachable');
     if (!all.length) {
       process.stdout.write(tr(lang, `ยังไม่มีประวัติของ ${agency}\n`, `no history for ${agency}\n`));
@@ -116,7 +127,7 @@ export const historyCommand: CommandFn = async (pos, values, lang) => {
       return EXIT.ok;
     }
     // Defect lifecycle across the last runs: new, still open, fixed, flapping (fixed then back).
-    const keys = rows.map((r) => store.defectKeys(r.run_id, agency));
+    const keys = await Promise.all(rows.map((r) => store.defectKeys(r.run_id, agency)));
     const last = keys[keys.length - 1]!;
     const prev = keys[keys.length - 2];
     const before = keys[keys.length - 3];
@@ -127,6 +138,24 @@ export const historyCommand: CommandFn = async (pos, values, lang) => {
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
+  }
+};
+
+/** `oit store migrate --config F`: creates or upgrades the PostgreSQL store's schema (a SQLite store upgrades itself). */
+export const storeCommand: CommandFn = async (pos, values, lang) => {
+  if (pos[0] !== 'migrate') throw new UsageError('usage: oit store migrate --config <oit.config.yaml>');
+  const config = loadConfig(configPath(values));
+  if (!isPostgresUrl(config.store)) {
+    process.stdout.write(tr(lang, `ที่เก็บเป็น SQLite (${storeName(config)}) ปรับรุ่นเองเมื่อเปิด ไม่ต้องทำอะไร\n`, `the store is SQLite (${storeName(config)}): it upgrades itself when opened; nothing to do\n`));
+    return EXIT.ok;
+  }
+  const store = new PostgresStore(config.store);
+  try {
+    const applied = await store.migrate();
+    process.stdout.write(applied.length ? tr(lang, `ปรับรุ่นฐานข้อมูลแล้ว: ${applied.join(', ')}\n`, `migrated: ${applied.map((v) => `version ${v}`).join(', ')}\n`) : tr(lang, `ฐานข้อมูลเป็นรุ่นล่าสุดแล้ว (${await store.version()})\n`, `already at version ${await store.version()}\n`));
+    return EXIT.ok;
+  } finally {
+    await store.close();
   }
 };

@@ -1,10 +1,9 @@
 // `oit serve` (the web app) and `oit users` (its local accounts), over the store named by the config file.
 import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { tr } from '../lang.js';
-import { loadConfig, type Config } from '../schedule/config.js';
+import { loadConfig, sqliteDir, type Config } from '../schedule/config.js';
 import { HistoryStore } from '../schedule/store.js';
 import { hashPassword, isRole, passwordProblem } from '../serve/auth.js';
 import { childLauncher, Jobs } from '../serve/jobs.js';
@@ -40,7 +39,7 @@ function liveConfig(file: string, first: Config): () => Config {
 export const serveCommand: CommandFn = async (_pos, values, lang) => {
   const file = configPath(values);
   const config = loadConfig(file);
-  const store = new HistoryStore(resolve(config.dir, config.store));
+  const store = new HistoryStore(sqliteDir(config));
   const auth = new AuthStore(store.db);
   const left = store.abandonWebRuns('the web server stopped during this audit', new Date());
   if (left.length) process.stderr.write(tr(lang, `รอบที่สั่งจากเว็บค้างอยู่ ${left.length} รอบ: บันทึกว่าไม่สำเร็จ\n`, `${left.length} web runs left unfinished: marked failed\n`));
@@ -91,7 +90,7 @@ export const usersCommand: CommandFn = async (pos, values, lang) => {
   const usage = 'usage: oit users add <name> --role viewer|reviewer|approver|admin --config <file> | oit users list --config <file> | oit users disable <name> --config <file>';
   if (sub !== 'add' && sub !== 'list' && sub !== 'disable') throw new UsageError(usage);
   const config = loadConfig(configPath(values));
-  const store = new HistoryStore(resolve(config.dir, config.store));
+  const store = new HistoryStore(sqliteDir(config));
   const auth = new AuthStore(store.db);
   const actor = `cli:${process.env.USER ?? process.env.USERNAME ?? userInfo().username}`;
   try {

@@ -22,6 +22,25 @@ const Agency = z.strictObject({
     .default({ email: [], line: [] }),
 });
 
+/** A postgres:// or postgresql:// URL (anything else is a folder). */
+export const isPostgresUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
+
+function storeProblem(s: string): string | undefined {
+  if (isPostgresUrl(s)) {
+    let u: URL;
+    try {
+      u = new URL(s);
+    } catch {
+      return 'is not a valid PostgreSQL URL (postgres://user@host:5432/database)';
+    }
+    if (!u.hostname) return 'a PostgreSQL URL needs a host (postgres://user@host:5432/database)';
+    if (u.pathname.length <= 1) return 'a PostgreSQL URL needs a database name (postgres://user@host:5432/database)';
+    return undefined;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return 'must be a folder or a postgres:// URL';
+  return undefined;
+}
+
 export const ConfigSchema = z.strictObject({
   agencies: z.array(Agency).min(1, 'list at least one agency'),
   schedule: z
@@ -67,11 +86,30 @@ export const ConfigSchema = z.strictObject({
         .optional(),
     })
     .default({}),
-  store: z.string().min(1).default('./data'),
+  /** The history store: a folder (SQLite inside) or a postgres:// URL (PostgreSQL; reports and logs then go in `data`). */
+  store: z
+    .string()
+    .min(1)
+    .default('./data')
+    .superRefine((s, ctx) => {
+      const problem = storeProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** The folder of reports and logs when `store` is a PostgreSQL URL (with a folder store, that folder is used). */
+  data: z.string().min(1).default('./data'),
   retention: z.strictObject({ runs: z.number().int().min(2).default(24) }).default({ runs: 24 }),
   lang: z.enum(['th', 'en']).default('th'),
 });
 export type Config = z.infer<typeof ConfigSchema> & { file: string; dir: string };
+
+/** Where reports and the worker's log go: the store's folder, or `data` with a PostgreSQL store. */
+export const dataDir = (c: Pick<Config, 'dir' | 'store' | 'data'>): string => resolve(c.dir, isPostgresUrl(c.store) ? c.data : c.store);
+
+/** The SQLite store's folder, for what reads SQLite only (`oit serve`, `oit users`): a PostgreSQL store is refused by name. */
+export function sqliteDir(c: Pick<Config, 'dir' | 'store' | 'file'>): string {
+  if (isPostgresUrl(c.store)) throw new InputError(c.file, [{ path: 'store', message: 'oit serve and oit users read a SQLite store (a folder) only for now; this config names a PostgreSQL URL' }]);
+  return resolve(c.dir, c.store);
+}
 
 /** Parse a config file; every problem names the file, the line and the field. */
 export function loadConfig(file: string): Config {
@@ -136,7 +174,7 @@ alerts:                            # แจ้งเตือนเฉพาะ�
   #   passEnv: OIT_SMTP_PASS
   #   from: oit-crawler@example.go.th
   #   to: [ita-team@example.go.th]
-store: ./data                      # ฐานข้อมูลประวัติ (SQLite) และรายงานแต่ละรอบ
+store: ./data                      # ฐานข้อมูลประวัติ (SQLite) และรายงานแต่ละรอบ หรือ postgres://user@host:5432/db
 retention:
   runs: 24                         # เก็บผลกี่รอบต่อหน่วยงาน
 `;

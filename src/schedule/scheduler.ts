@@ -6,8 +6,8 @@ import type { Config } from './config.js';
 export interface SchedulerDeps {
   /** One run over every agency; must stop soon after `signal` aborts, saving what it collected. */
   run(signal: AbortSignal): Promise<unknown>;
-  /** When the last run finished, from the history store. */
-  lastCompleted(): Date | undefined;
+  /** When the last run finished, from the history store (a PostgreSQL store answers asynchronously). */
+  lastCompleted(): Date | undefined | Promise<Date | undefined>;
   now(): Date;
   log?: Logger;
 }
@@ -33,6 +33,8 @@ export class Scheduler {
     private readonly deps: SchedulerDeps,
   ) {}
 
+  private checking = false;
+
   start(): void {
     const [hh, mm] = this.config.schedule.at.split(':').map(Number) as [number, number];
     // Checked daily; isDue() decides. Our own flag prevents overlap (node-cron's noOverlap only covers its callback).
@@ -42,12 +44,22 @@ export class Scheduler {
 
   /** One tick: skip while a run is still going; start one when the cadence is due. */
   async tick(): Promise<void> {
-    if (this.current) {
+    if (this.current || this.checking) {
       this.skippedForOverlap++;
       this.deps.log?.warn('previous run still going: this tick is skipped');
       return;
     }
-    if (!isDue(this.deps.lastCompleted(), this.deps.now(), this.config.schedule.everyDays, this.config.schedule.timezone)) return;
+    let last = this.deps.lastCompleted();
+    if (last instanceof Promise) {
+      // No other tick starts while the store answers.
+      this.checking = true;
+      try {
+        last = await last;
+      } finally {
+        this.checking = false;
+      }
+    }
+    if (!isDue(last, this.deps.now(), this.config.schedule.everyDays, this.config.schedule.timezone)) return;
     this.controller = new AbortController();
     this.current = this.deps
       .run(this.controller.signal)

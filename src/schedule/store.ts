@@ -9,6 +9,7 @@ import { defectKey } from '../render/diff.js';
 import { defectPrint, itemPrint } from '../review/evidence.js';
 import { defectText, itemOf } from '../text/say.js';
 import { REVIEW_SCHEMA, ReviewStore } from './review-store.js';
+import type { RunStore } from './store-api.js';
 
 /** `unreachable`: the site could not be read at all; the run has no score and no item verdicts. */
 export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'unreachable' | 'failed';
@@ -271,6 +272,30 @@ export class HistoryStore {
     })();
     return ids;
   }
+}
+
+/** The SQLite store behind the async store interface the worker and the schedule commands use (`oit serve` reads it directly). */
+export function sqliteRunStore(h: HistoryStore): RunStore {
+  return {
+    unfinishedRun: async () => h.unfinishedRun(),
+    startRun: async (agencies, trigger, now) => h.startRun(agencies, trigger, now),
+    markRun: async (runId, status, now) => h.markRun(runId, status, now),
+    audits: async (runId) => h.audits(runId),
+    setStage: async (runId, agency, stage, error) => h.setStage(runId, agency, stage, error),
+    record: async (runId, agency, r, now) => h.record(runId, agency, r, now),
+    markUnreachable: async (runId, agency, reason, now) => h.markUnreachable(runId, agency, reason, now),
+    unreachableReason: async (runId, agency) => h.unreachableReason(runId, agency),
+    previousOutcome: async (agency, beforeRun) => h.previousOutcome(agency, beforeRun),
+    previousAudit: async (agency, beforeRun) => h.previousAudit(agency, beforeRun),
+    wasAlerted: async (agency, runId, channel) => h.wasAlerted(agency, runId, channel),
+    markAlerted: async (agency, runId, channel, digest, now) => h.markAlerted(agency, runId, channel, digest, now),
+    lastCompleted: async (agency) => h.lastCompleted(agency),
+    history: async (agency) => h.history(agency),
+    defectKeys: async (runId, agency) => h.defectKeys(runId, agency),
+    waivers: async (agency) => h.review.waivers(agency),
+    prune: async (agency, keep) => h.prune(agency, keep),
+    close: async () => h.close(),
+  };
 }
 
 /** A stored reason, read back; a reason written by an older version (plain text) is kept as its detail. */

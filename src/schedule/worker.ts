@@ -1,6 +1,6 @@
 // One scheduled run: runAudit for every agency, then recorded → alerted; each stage saved so a killed run resumes.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { runAudit } from '../audit.js';
@@ -17,10 +17,11 @@ import { alertOutcomes, reviewAudit, reviewInputOf } from '../review/apply.js';
 import { computeScore } from '../score.js';
 import { frameworkForDate, resolveRuleSet } from '../rules/load.js';
 import { say } from '../text/say.js';
-import type { Config } from './config.js';
+import { dataDir, type Config } from './config.js';
 import { buildDigest, digestText, unreachableDigest, type Digest } from './digest.js';
 import { outgoing } from './send.js';
-import { WEB_TRIGGER, type HistoryStore } from './store.js';
+import type { RunStore } from './store-api.js';
+import { WEB_TRIGGER } from './store.js';
 
 export interface RunOptions {
   agency?: string;
@@ -43,17 +44,17 @@ export interface RunSummary {
   agencies: Array<{ id: string; stage: string; score: number | null; error?: string; alerts: string[] }>;
 }
 
-const reportsDir = (config: Config) => resolve(config.dir, config.store, 'reports');
+const reportsDir = (config: Config) => join(dataDir(config), 'reports');
 
-export async function runOnce(config: Config, store: HistoryStore, opts: RunOptions = {}): Promise<RunSummary> {
+export async function runOnce(config: Config, store: RunStore, opts: RunOptions = {}): Promise<RunSummary> {
   const now = opts.now ?? (() => new Date());
   const agencies = config.agencies.filter((a) => !opts.agency || a.id === opts.agency);
   if (opts.agency && !agencies.length) throw new Error(`agency "${opts.agency}" is not in ${config.file}`);
   // A run a killed process left behind is finished first: its finished stages are kept, the rest redone.
-  let runId = store.unfinishedRun();
+  let runId = await store.unfinishedRun();
   const resumed = runId !== undefined;
-  if (runId === undefined) runId = store.startRun(agencies.map((a) => ({ id: a.id, outDir: (id) => join(reportsDir(config), a.id, String(id)) })), opts.trigger ?? 'manual', now());
-  else store.markRun(runId, 'running', now());
+  if (runId === undefined) runId = await store.startRun(agencies.map((a) => ({ id: a.id, outDir: (id) => join(reportsDir(config), a.id, String(id)) })), opts.trigger ?? 'manual', now());
+  else await store.markRun(runId, 'running', now());
   return processRun(config, store, runId, resumed, agencies, opts);
 }
 
@@ -61,22 +62,22 @@ export async function runOnce(config: Config, store: HistoryStore, opts: RunOpti
  * One agency audited now, in a run of its own (the web app's "run now"): never resumes another run, and the
  * scheduler never resumes it. `onStart` learns the run id before the crawl begins.
  */
-export async function runAgencyNow(config: Config, store: HistoryStore, agencyId: string, opts: RunOptions & { onStart?: (runId: number) => void } = {}): Promise<RunSummary> {
+export async function runAgencyNow(config: Config, store: RunStore, agencyId: string, opts: RunOptions & { onStart?: (runId: number) => void } = {}): Promise<RunSummary> {
   const now = opts.now ?? (() => new Date());
   const agency = config.agencies.find((a) => a.id === agencyId);
   if (!agency) throw new Error(`agency "${agencyId}" is not in ${config.file}`);
-  const runId = store.startRun([{ id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }], WEB_TRIGGER, now());
+  const runId = await store.startRun([{ id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }], WEB_TRIGGER, now());
   opts.onStart?.(runId);
   return processRun(config, store, runId, false, [agency], opts);
 }
 
-async function processRun(config: Config, store: HistoryStore, id: number, resumed: boolean, agencies: Config['agencies'], opts: RunOptions): Promise<RunSummary> {
+async function processRun(config: Config, store: RunStore, id: number, resumed: boolean, agencies: Config['agencies'], opts: RunOptions): Promise<RunSummary> {
   const now = opts.now ?? (() => new Date());
   opts.log?.info({ runId: id, resumed }, resumed ? 'resuming run' : 'run started');
 
   const queue = new PQueue({ concurrency: config.schedule.parallel });
   const summary: RunSummary = { runId: id, resumed, agencies: [] };
-  for (const row of store.audits(id)) {
+  for (const row of await store.audits(id)) {
     const agency = config.agencies.find((a) => a.id === row.agency);
     if (!agency) continue;
     void queue.add(async () => {
@@ -88,22 +89,22 @@ async function processRun(config: Config, store: HistoryStore, id: number, resum
         // One agency failing never stops the others.
         entry.stage = 'failed';
         entry.error = (err as Error).message;
-        store.setStage(id, agency.id, 'failed', entry.error);
+        await store.setStage(id, agency.id, 'failed', entry.error);
         opts.log?.error({ agency: agency.id, err: entry.error }, 'agency failed');
       }
     });
   }
   await queue.onIdle();
-  if (opts.signal?.aborted) store.markRun(id, 'interrupted', now());
-  else store.markRun(id, 'done', now());
-  writeIndex(config, store);
-  for (const a of agencies) for (const old of store.prune(a.id, config.retention.runs)) rmSync(join(reportsDir(config), a.id, String(old)), { recursive: true, force: true });
+  if (opts.signal?.aborted) await store.markRun(id, 'interrupted', now());
+  else await store.markRun(id, 'done', now());
+  await writeIndex(config, store);
+  for (const a of agencies) for (const old of await store.prune(a.id, config.retention.runs)) rmSync(join(reportsDir(config), a.id, String(old)), { recursive: true, force: true });
   return summary;
 }
 
 async function auditAgency(
   config: Config,
-  store: HistoryStore,
+  store: RunStore,
   runId: number,
   agency: Config['agencies'][number],
   startStage: string,
@@ -113,12 +114,14 @@ async function auditAgency(
   entry: RunSummary['agencies'][number],
 ): Promise<void> {
   let stage = startStage === 'failed' ? 'pending' : startStage;
-  const prevRow = store.previousAudit(agency.id, runId);
+  const prevRow = await store.previousAudit(agency.id, runId);
   const previous = prevRow && existsSync(join(prevRow.out_dir, 'result.json')) ? readResult(join(prevRow.out_dir, 'result.json')) : undefined;
   let result: Result | undefined;
-  let reason: Notice | undefined = stage === 'unreachable' ? store.unreachableReason(runId, agency.id) : undefined;
+  let reason: Notice | undefined = stage === 'unreachable' ? await store.unreachableReason(runId, agency.id) : undefined;
   if (stage === 'pending' || stage === 'crawled') {
     const c = config.collector;
+    // The crawled stage is written while the audit goes on; it is awaited before any later stage is written.
+    let crawled: Promise<void> | undefined;
     const outcome = await (opts.audit ?? runAudit)(
       {
         url: agency.url,
@@ -138,25 +141,28 @@ async function auditAgency(
         ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         ...(opts.onProgress ? { onProgress: (p: CrawlProgress) => opts.onProgress!(agency.id, p) } : {}),
-        onCrawled: () => store.setStage(runId, agency.id, 'crawled'),
+        onCrawled: () => {
+          crawled = store.setStage(runId, agency.id, 'crawled');
+        },
       },
     );
+    await crawled;
     // An interrupted crawl is saved but not judged: the next start crawls this agency again.
     if (outcome.state === 'interrupted') return;
     if (outcome.state === 'unreachable') {
       // An outage is its own state: no score, no item verdicts, nothing compared with the last audit.
       reason = outcome.reason;
-      store.markUnreachable(runId, agency.id, reason, now());
+      await store.markUnreachable(runId, agency.id, reason, now());
       stage = 'unreachable';
     } else {
       result = outcome.result;
-      store.setStage(runId, agency.id, (stage = 'judged'));
+      await store.setStage(runId, agency.id, (stage = 'judged'));
     }
   }
   if (stage === 'unreachable') {
     entry.error = say(config.lang, reason ?? { code: 'site-unreachable', data: { url: agency.url } });
     // One alert per outage: a site that was already unreachable at its previous run is not announced again.
-    const before = store.previousOutcome(agency.id, runId);
+    const before = await store.previousOutcome(agency.id, runId);
     if (before !== 'unreachable') {
       const digest = unreachableDigest(agency.id, runId, todayBangkok(now()), agency.url, reason ?? { code: 'site-unreachable', data: { url: agency.url } }, previous);
       await sendDigest(config, store, agency, runId, digest, {}, opts, now, entry);
@@ -167,16 +173,16 @@ async function auditAgency(
   result ??= readResult(join(out, 'result.json'));
   entry.score = result.score.oit;
   if (stage === 'judged') {
-    store.record(runId, agency.id, result, now());
+    await store.record(runId, agency.id, result, now());
     stage = 'recorded';
   }
   if (stage === 'recorded') {
     // A waiver in force (same defect, same evidence, not expired) keeps its defect out of the alert.
-    const { waived } = reviewAudit({ runId, asOf: result.asOf, ...reviewInputOf(result), decisions: [], waivers: store.review.waivers(agency.id) });
+    const { waived } = reviewAudit({ runId, asOf: result.asOf, ...reviewInputOf(result), decisions: [], waivers: await store.waivers(agency.id) });
     const alertScore = waived.size ? computeScore({ scoring: resolveRuleSet(result.framework.id).scoring, outcomes: alertOutcomes(result, previous, waived) }) : undefined;
     const digest = buildDigest(agency.id, runId, result, previous, config.lang, { waived, ...(alertScore ? { alertScore } : {}) });
     if (digest) await sendDigest(config, store, agency, runId, digest, { reportHtml: renderReportHtml(result, { lang: config.lang, ...(previous ? { previous } : {}) }), summary: summaryText(result, config.lang, { format: 'text' }) }, opts, now, entry);
-    if (!opts.dryRun) store.setStage(runId, agency.id, (stage = 'alerted'));
+    if (!opts.dryRun) await store.setStage(runId, agency.id, (stage = 'alerted'));
   }
   entry.stage = stage;
 }
@@ -184,7 +190,7 @@ async function auditAgency(
 /** Sends a digest on every channel, once: a resumed run skips the channels it had already sent to. */
 async function sendDigest(
   config: Config,
-  store: HistoryStore,
+  store: RunStore,
   agency: Config['agencies'][number],
   runId: number,
   digest: Digest,
@@ -196,24 +202,24 @@ async function sendDigest(
   const text = digestText(digest, agency.name, config.lang);
   for (const msg of outgoing(config, agency, digest, text, attachments)) {
     const channel = `${msg.channel}:${msg.to}`;
-    if (store.wasAlerted(agency.id, runId, channel)) continue;
+    if (await store.wasAlerted(agency.id, runId, channel)) continue;
     if (opts.dryRun) {
       opts.print?.(`--dry-run ${msg.channel} → ${msg.to}\n${msg.preview}\n`);
       entry.alerts.push(`${channel} (dry run)`);
       continue;
     }
     await msg.send();
-    store.markAlerted(agency.id, runId, channel, text, now());
+    await store.markAlerted(agency.id, runId, channel, text, now());
     entry.alerts.push(channel);
   }
 }
 
 /** reports/index.html: every agency's latest audit, with the change since its previous one. */
-function writeIndex(config: Config, store: HistoryStore): void {
+async function writeIndex(config: Config, store: RunStore): Promise<void> {
   const root = reportsDir(config);
   const entries: IndexEntry[] = [];
   for (const a of config.agencies) {
-    const done = store.history(a.id).filter((r) => (r.stage === 'recorded' || r.stage === 'alerted') && existsSync(join(r.out_dir, 'result.json')));
+    const done = (await store.history(a.id)).filter((r) => (r.stage === 'recorded' || r.stage === 'alerted') && existsSync(join(r.out_dir, 'result.json')));
     const last = done[done.length - 1];
     if (!last) continue;
     const prev = done[done.length - 2];

@@ -1,8 +1,8 @@
 // The child process of a "run now": one agency through runAgencyNow (runAudit inside), progress to the parent.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pino from 'pino';
-import { loadConfig } from '../schedule/config.js';
-import { HistoryStore } from '../schedule/store.js';
+import { loadConfig, sqliteDir } from '../schedule/config.js';
+import { HistoryStore, sqliteRunStore } from '../schedule/store.js';
 import { runAgencyNow } from '../schedule/worker.js';
 
 const send = (m: unknown) => process.send?.(m);
@@ -11,13 +11,13 @@ async function main(): Promise<void> {
   const [configFile, agency] = process.argv.slice(2);
   if (!configFile || !agency) throw new Error('usage: run-child <config> <agency>');
   const config = loadConfig(configFile);
-  const store = new HistoryStore(resolve(config.dir, config.store));
+  const store = new HistoryStore(sqliteDir(config));
   const log = pino({ level: 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
   const controller = new AbortController();
   process.once('SIGTERM', () => controller.abort());
   let lastSent = 0;
   try {
-    const summary = await runAgencyNow(config, store, agency, {
+    const summary = await runAgencyNow(config, sqliteRunStore(store), agency, {
       log,
       signal: controller.signal,
       onStart: (runId) => send({ type: 'start', runId }),

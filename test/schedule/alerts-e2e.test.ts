@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/schedule/config.js';
-import { HistoryStore } from '../../src/schedule/store.js';
 import { runOnce } from '../../src/schedule/worker.js';
 import { html, send, serve, type Fixture } from '../fixtures/server.js';
+import { STORES, title } from './stores.js';
 
 let broken = false;
 let site: Fixture;
@@ -58,7 +58,14 @@ afterAll(async () => {
   await new Promise((r) => smtp.close(() => r(undefined)));
 });
 
-describe('alerts', () => {
+for (const kind of STORES)
+describe.skipIf(kind.skip)(title('alerts', kind), () => {
+  beforeEach(() => {
+    broken = false;
+    hooks.length = 0;
+    mails.length = 0;
+  });
+
   it('baseline sends nothing; a newly broken link is alerted once on every channel; no change sends nothing', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oit-sched-'));
     writeFileSync(
@@ -83,7 +90,7 @@ store: ./data
     );
     const config = loadConfig(join(dir, 'oit.config.yaml'));
     process.env.OIT_WEBHOOK_SECRET = SECRET;
-    const store = new HistoryStore(join(dir, 'data'));
+    const { store, dispose } = await kind.open(join(dir, 'data'));
     try {
       const first = await runOnce(config, store);
       expect(first.agencies[0]).toMatchObject({ stage: 'alerted', alerts: [] });
@@ -108,13 +115,13 @@ store: ./data
       expect(third.agencies[0]!.alerts).toEqual([]);
       expect(hooks).toHaveLength(1);
       expect(mails).toHaveLength(1);
-      expect(store.history('tambon').map((h) => h.stage)).toEqual(['alerted', 'alerted', 'alerted']);
+      expect((await store.history('tambon')).map((h) => h.stage)).toEqual(['alerted', 'alerted', 'alerted']);
       // The index of all agencies links the latest report and shows the change since the run before.
       const index = readFileSync(join(dir, 'data', 'reports', 'index.html'), 'utf8');
       expect(index).toContain('href="tambon/3/report.html"');
       expect(index).toContain('อบต.ทดสอบ');
     } finally {
-      store.close();
+      await dispose();
       delete process.env.OIT_WEBHOOK_SECRET;
     }
   });
@@ -124,7 +131,7 @@ store: ./data
     const dir = mkdtempSync(join(tmpdir(), 'oit-dry-'));
     writeFileSync(join(dir, 'oit.config.yaml'), `agencies:\n  - id: tambon\n    name: อบต.ทดสอบ\n    url: ${site.url}\nalerts:\n  webhook:\n    url: ${hookUrl}\ncollector:\n  render: never\nstore: ./data\n`);
     const config = loadConfig(join(dir, 'oit.config.yaml'));
-    const store = new HistoryStore(join(dir, 'data'));
+    const { store, dispose } = await kind.open(join(dir, 'data'));
     const printed: string[] = [];
     try {
       await runOnce(config, store);
@@ -135,7 +142,7 @@ store: ./data
       expect(printed.join('')).toContain(`${site.origin}/news.html`);
       expect(hooks.length).toBe(before);
     } finally {
-      store.close();
+      await dispose();
     }
   });
 });

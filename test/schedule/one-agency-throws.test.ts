@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit.js';
 import { loadConfig } from '../../src/schedule/config.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
-import { HistoryStore } from '../../src/schedule/store.js';
 import { runOnce } from '../../src/schedule/worker.js';
 import { html, send, serve, type Fixture } from '../fixtures/server.js';
+import { STORES, title } from './stores.js';
 
 let site: Fixture;
 beforeAll(async () => {
@@ -16,12 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-describe('an agency that throws', () => {
+for (const kind of STORES)
+describe.skipIf(kind.skip)(title('an agency that throws', kind), () => {
   it('fails alone: the other agency is audited, the run ends, and the scheduler ticks again', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oit-throw-'));
     writeFileSync(join(dir, 'oit.config.yaml'), `agencies:\n  - id: broken\n    name: อบต.พัง\n    url: ${site.url}\n  - id: fine\n    name: อบต.ปกติ\n    url: ${site.url}\ncollector:\n  render: never\nstore: ./data\n`);
     const config = loadConfig(join(dir, 'oit.config.yaml'));
-    const store = new HistoryStore(join(dir, 'data'));
+    const { store, dispose } = await kind.open(join(dir, 'data'));
     // The throw comes from deep inside the pipeline, for one agency only.
     const audit: typeof runAudit = (input, deps) => (input.agency === 'อบต.พัง' ? Promise.reject(new Error('boom: a parser bug')) : runAudit(input, deps));
     try {
@@ -29,7 +30,7 @@ describe('an agency that throws', () => {
       const by = Object.fromEntries(s.agencies.map((a) => [a.id, a]));
       expect(by.broken).toMatchObject({ stage: 'failed', error: 'boom: a parser bug' });
       expect(by.fine!.stage).toBe('alerted');
-      expect(store.lastCompleted()).toBeDefined();
+      expect(await store.lastCompleted()).toBeDefined();
 
       // The scheduler survives a run that throws outright, and runs again on its next tick.
       let calls = 0;
@@ -47,7 +48,7 @@ describe('an agency that throws', () => {
       await scheduler.stop();
       expect(calls).toBe(2);
     } finally {
-      store.close();
+      await dispose();
     }
   });
 });

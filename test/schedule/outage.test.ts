@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/schedule/config.js';
-import { HistoryStore } from '../../src/schedule/store.js';
 import { runOnce } from '../../src/schedule/worker.js';
 import { html, send, serve, type Fixture } from '../fixtures/server.js';
+import { STORES, title } from './stores.js';
 
 const hooks: Array<Record<string, unknown>> = [];
 let hookServer: ReturnType<typeof createServer>;
@@ -44,14 +44,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('scheduled runs through an outage', () => {
+for (const kind of STORES)
+describe.skipIf(kind.skip)(title('scheduled runs through an outage', kind), () => {
   it('records an unreachable run without a score, alerts once naming no item, and is silent on recovery', { timeout: 90_000 }, async () => {
+    hooks.length = 0;
     const port = await freePort();
     let site: Fixture | undefined = await serve(SITE_ROUTES, undefined, undefined, port);
     const dir = mkdtempSync(join(tmpdir(), 'oit-outage-'));
     writeFileSync(join(dir, 'oit.config.yaml'), `agencies:\n  - id: tambon\n    name: อบต.ทดสอบ\n    url: http://127.0.0.1:${port}/\n    rules: ita-2566\nalerts:\n  webhook:\n    url: ${hookUrl}\ncollector:\n  render: never\n  timeoutSeconds: 2\nstore: ./data\n`);
     const config = loadConfig(join(dir, 'oit.config.yaml'));
-    const store = new HistoryStore(join(dir, 'data'));
+    const { store, dispose } = await kind.open(join(dir, 'data'));
     try {
       const baseline = await runOnce(config, store);
       expect(baseline.agencies[0]).toMatchObject({ stage: 'alerted' });
@@ -82,11 +84,11 @@ describe('scheduled runs through an outage', () => {
       expect(back.agencies[0]!.score).toBe(baselineScore);
       expect(hooks).toHaveLength(1);
 
-      const rows = store.history('tambon');
+      const rows = await store.history('tambon');
       expect(rows.map((r) => r.stage)).toEqual(['alerted', 'unreachable', 'unreachable', 'alerted']);
       expect(rows.filter((r) => r.stage === 'unreachable').every((r) => r.oit === null && r.grade === null)).toBe(true);
     } finally {
-      store.close();
+      await dispose();
       await site?.close();
     }
   });

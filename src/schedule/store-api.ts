@@ -1,0 +1,46 @@
+// What the worker, `oit run`, `oit schedule` and `oit history` need of a history store, whichever database holds it:
+// SQLite in the data folder (store.ts, through sqliteRunStore) or PostgreSQL (store-postgres.ts). Every method is
+// async because PostgreSQL is; the SQLite adapter answers at once.
+import type { Notice } from '../model/notice.js';
+import type { Result } from '../model/result.js';
+import type { WaiverRow } from '../review/apply.js';
+import type { AuditRow, Stage } from './store.js';
+
+export type RunStatus = 'running' | 'done' | 'interrupted';
+
+export interface DefectKeyRow {
+  item: string | null;
+  kind: string;
+  url: string | null;
+  message: string;
+}
+
+export interface RunStore {
+  /** The run a previous process left unfinished (killed, power lost), to be resumed (web runs never are). */
+  unfinishedRun(): Promise<number | undefined>;
+  /** A new run with one pending audit per agency; returns its id. */
+  startRun(agencies: Array<{ id: string; outDir: (runId: number) => string }>, trigger: string, now: Date): Promise<number>;
+  markRun(runId: number, status: RunStatus, now: Date): Promise<void>;
+  audits(runId: number): Promise<AuditRow[]>;
+  setStage(runId: number, agency: string, stage: Stage, error?: string): Promise<void>;
+  /** Outcomes, defects and the score of one audit, written in one transaction together with its stage. */
+  record(runId: number, agency: string, r: Result, now: Date): Promise<void>;
+  /** An outage: the reason is kept as a notice in `error`, and there is no score. */
+  markUnreachable(runId: number, agency: string, reason: Notice, now: Date): Promise<void>;
+  unreachableReason(runId: number, agency: string): Promise<Notice | undefined>;
+  /** How the agency's last finished run before this one ended: audited, unreachable, or none yet. */
+  previousOutcome(agency: string, beforeRun: number): Promise<'audited' | 'unreachable' | undefined>;
+  /** The last recorded audit of the agency before this run: what "new" is measured against. */
+  previousAudit(agency: string, beforeRun: number): Promise<AuditRow | undefined>;
+  wasAlerted(agency: string, runId: number, channel: string): Promise<boolean>;
+  markAlerted(agency: string, runId: number, channel: string, digest: string, now: Date): Promise<void>;
+  /** When the agency (or, without one, any run) was last completed (the every-N-days cadence). */
+  lastCompleted(agency?: string): Promise<Date | undefined>;
+  history(agency: string): Promise<AuditRow[]>;
+  defectKeys(runId: number, agency: string): Promise<Map<string, DefectKeyRow>>;
+  /** The agency's waivers, oldest first (a waiver in force keeps its defect out of the alert). */
+  waivers(agency: string): Promise<WaiverRow[]>;
+  /** Keep the last `keep` audits per agency (approved audits always kept); returns the run ids removed. */
+  prune(agency: string, keep: number): Promise<number[]>;
+  close(): Promise<void>;
+}
