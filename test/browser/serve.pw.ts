@@ -10,7 +10,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { findChromium } from '../../src/collect/browser.js';
 import { DEMO_SITE_DIR, serveDirectory, type Served } from '../../src/demo/serve.js';
 import { loadConfig } from '../../src/schedule/config.js';
-import { HistoryStore } from '../../src/schedule/store.js';
+import { HistoryStore, sqliteRunStore } from '../../src/schedule/store.js';
 import { runOnce } from '../../src/schedule/worker.js';
 
 test.skip(!findChromium().path, 'no Chromium found (install Debian chromium or set OIT_CHROMIUM)');
@@ -38,7 +38,7 @@ async function scheduledRun(opts: { screenshots?: boolean } = {}): Promise<numbe
   day++;
   const cfgFile = join(dir, 'oit.config.yaml');
   writeFileSync(cfgFile, configText(opts.screenshots ?? false));
-  const s = await runOnce(loadConfig(cfgFile), store, { now: () => new Date(`2023-05-${String(day).padStart(2, '0')}T03:00:00Z`), trigger: 'schedule' });
+  const s = await runOnce(loadConfig(cfgFile), sqliteRunStore(store), { now: () => new Date(`2023-05-${String(day).padStart(2, '0')}T03:00:00Z`), trigger: 'schedule' });
   return s.runId;
 }
 
