@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { crawlSite, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlProgress } from './collect/crawl.js';
 import { SPOOL_FILES } from './collect/sink.js';
+import type { HostSlots } from './collect/host-slots.js';
 import { UsageError } from './commands/errors.js';
 import { readArtifacts, writeArtifacts, writeJson } from './commands/files.js';
 import { writeReports, type Format } from './commands/reports.js';
@@ -44,6 +45,8 @@ export interface AuditDeps {
   onCrawled?: (artifactsFile: string) => void;
   /** Log every request (debug level) in the crawl log. */
   verbose?: boolean;
+  /** Per-host slots shared with other crawls (a fleet's Redis); by default the process's own. */
+  hostSlots?: HostSlots;
   /** The crawler (tests inject a stand-in that throws or returns fixed artifacts). */
   crawl?: typeof crawlSite;
 }
@@ -94,6 +97,7 @@ export async function collectSite(url: string, out: string, crawl: Partial<Crawl
       ...((deps.log ?? ownLog) ? { log: (deps.log ?? ownLog)! } : {}),
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
+      ...(deps.hostSlots ? { hostSlots: deps.hostSlots } : {}),
       spoolDir: out,
     });
     const file = writeArtifacts(out, header, { pages: join(out, SPOOL_FILES.pages), documents: join(out, SPOOL_FILES.documents) });

@@ -19,6 +19,8 @@ const TH = `oit — ตรวจความพร้อมเว็บไซต
   oit schedule --config <file>             ทำงานต่อเนื่อง ตรวจทุก 15 วันตอนกลางคืน แจ้งเตือนเมื่อมีปัญหาใหม่
   oit history <agency> --config <file>     ประวัติคะแนนและสถานะของปัญหา
   oit store migrate --config <file>        สร้าง/ปรับรุ่นฐานข้อมูล PostgreSQL
+  oit worker --config <file> [--concurrency N] [--exit-when-idle]   รับงานจากคิว (Redis) ได้หลายเครื่อง
+  oit queue status --config <file>         งานในคิวแต่ละรอบ: รอ กำลังทำ เสร็จ ล้มเหลว
   oit serve --config <file> [--port 8080] [--host 127.0.0.1]
                                            เว็บแอปสำหรับดูผล ตรวจทาน ยกเว้น และลงนาม (ทุกหน่วยงาน)
   oit users add <ชื่อ> --role <บทบาท> --config <file>   เพิ่มผู้ใช้ (รหัสผ่านจาก stdin หรือ OIT_PASSWORD)
@@ -49,6 +51,8 @@ Usage:
   oit schedule --config <file>             long-running worker: every 15 days at night, alerts on what is new
   oit history <agency> --config <file>     score trend and defect lifecycle
   oit store migrate --config <file>        create or upgrade a PostgreSQL store
+  oit worker --config <file> [--concurrency N] [--exit-when-idle]   audit jobs from the queue (Redis), on any number of machines
+  oit queue status --config <file>         jobs per cycle: waiting, active, done, failed
   oit serve --config <file> [--port 8080] [--host 127.0.0.1]
                                            web app: fleet, agencies, audits, review, waivers, sign-off
   oit users add <name> --role <role> --config <file>    add a user (password from stdin or OIT_PASSWORD)

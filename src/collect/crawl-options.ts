@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { TOOL } from '../version.js';
 import type { RenderMode } from './render.js';
+import type { HostSlots } from './host-slots.js';
 
 export interface CrawlOptions {
   maxPages: number;
@@ -73,4 +74,6 @@ export interface CrawlHooks {
    * however large the site. The returned artifacts have empty pages/documents; see assembleArtifacts.
    */
   spoolDir?: string;
+  /** Per-host slots shared with other crawls (a fleet's Redis); by default the process's own. */
+  hostSlots?: HostSlots;
 }

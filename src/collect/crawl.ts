@@ -9,7 +9,7 @@ import { CrawlState } from './crawl-state.js';
 import { Fetcher } from './fetcher.js';
 import { MemoryFrontier, type CrawlRecord, type Frontier, type Visit } from './frontier.js';
 import { BodyHandler } from './handle-body.js';
-import { fetchUrl, type Exchange } from './http.js';
+import type { Exchange } from './http.js';
 import { Renderer } from './render.js';
 import { memorySink, spoolSink, type ArtifactSink } from './sink.js';
 import { fetchRobots, probeNotFound, sitemapUrls } from './site-probes.js';
@@ -127,25 +127,22 @@ class CrawlRun {
     const { state, fetcher } = this;
     const { o } = state;
     // The main website is where the start URL lands (agencies redirect http → https, bare → www).
-    const first = await fetchUrl(start, fetcher.http, fetcher.d, false, 0);
-    fetcher.sentDirectly(1);
+    const get = (url: string, wantBody: boolean, maxBytes: number) => fetcher.send(url, wantBody, maxBytes);
+    const first = await get(start, false, 0);
     const landing = first.status > 0 ? first.finalUrl : start;
     state.site = new URL(landing).origin;
     if (first.status === 0) state.errors.push({ code: first.error?.code ?? 'network', message: `start URL unreachable: ${first.error?.message ?? ''}`, url: start });
     else {
       // The crawl waits for robots.txt (it decides what may be fetched), not for the not-found probe.
-      state.notFound.set(hostOf(state.site), probeNotFound(state.site, fetcher.http, fetcher.d, (ex) => this.handler.fingerprint(ex)).catch(() => undefined));
-      const robots = await fetchRobots(state.site, fetcher.http, fetcher.d, o.userAgent);
-      fetcher.sentDirectly(2);
+      state.notFound.set(hostOf(state.site), probeNotFound(state.site, get, (ex) => this.handler.fingerprint(ex)).catch(() => undefined));
+      const robots = await fetchRobots(state.site, get, o.userAgent);
       state.robots.set(hostOf(state.site), robots);
       if (robots?.crawlDelaySeconds && o.respectRobots) state.hooks.log?.info({ crawlDelay: robots.crawlDelaySeconds }, 'robots.txt Crawl-delay honoured');
     }
     await this.discover(start, '', 0);
     if (landing !== start) await this.discover(landing, start, 0);
     if (o.sitemaps && first.status > 0) {
-      const sm = await sitemapUrls(state.site, state.robots.get(hostOf(state.site)), fetcher.http, fetcher.d, o.maxPages);
-      fetcher.sentDirectly(sm.requests);
-      for (const u of sm.urls) await this.discover(u, '', 1);
+      for (const u of await sitemapUrls(state.site, state.robots.get(hostOf(state.site)), get, o.maxPages)) await this.discover(u, '', 1);
     }
     await this.frontier.idle();
     if (state.hooks.signal?.aborted) state.budgetHit ??= 'aborted';

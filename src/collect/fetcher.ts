@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import type { ErrorInfo } from '../model/artifacts.js';
 import { isDocumentUrl } from '../derive/classify.js';
 import type { CrawlState } from './crawl-state.js';
+import { processHostSlots, type HostSlots } from './host-slots.js';
 import { fetchUrl, makeDispatchers, type Dispatchers, type Exchange, type HttpConfig } from './http.js';
 import { hostOf } from './url.js';
 
@@ -32,8 +33,12 @@ export class Fetcher {
   /** The one confirming lookup of each dead host. */
   private readonly deadRecheck = new Map<string, Promise<Exchange>>();
 
+  /** Per-host slots shared with the other crawls of this process, or of the whole fleet (Redis). */
+  private readonly slots: HostSlots;
+
   constructor(private readonly state: CrawlState) {
     const { o } = state;
+    this.slots = state.hooks.hostSlots ?? processHostSlots;
     this.global = new PQueue({ concurrency: o.concurrency });
     this.http = { userAgent: o.userAgent, timeoutMs: o.timeoutSeconds * 1000, maxRedirects: 10 };
     this.d = makeDispatchers(o.perHost, o.timeoutSeconds * 1000);
@@ -46,9 +51,18 @@ export class Fetcher {
     return n;
   }
 
-  /** The start-of-site probes go straight through fetchUrl, before any limit exists; they are still this crawl's requests. */
-  sentDirectly(requests: number): void {
-    this.stats.requests += requests;
+  /**
+   * One GET on the wire, holding a slot of its host. The start-of-site probes (start URL, robots.txt, the not-found
+   * probe, sitemaps) come here directly, before the crawl's queues exist; every other request through fetchQueued.
+   */
+  async send(url: string, wantBody: boolean, maxBytes: number, counted = true): Promise<Exchange> {
+    const release = await this.slots.acquire(hostOf(url), this.state.o.perHost);
+    try {
+      if (counted) this.stats.requests++;
+      return await fetchUrl(url, this.http, this.d, wantBody, maxBytes);
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -98,9 +112,14 @@ export class Fetcher {
   /** `task` within the host's and the global limits, as one request: a browser rendering a page holds one slot. */
   limited<T>(url: string, task: () => Promise<T>): Promise<T> {
     return this.hostQueue(url).add(() =>
-      this.global.add(() => {
+      this.global.add(async () => {
         if (this.state.halted) throw new Error('the crawl stopped');
-        return task();
+        const release = await this.slots.acquire(hostOf(url), this.state.o.perHost);
+        try {
+          return await task();
+        } finally {
+          release();
+        }
       }),
     ) as Promise<T>;
   }
@@ -138,7 +157,7 @@ export class Fetcher {
             this.stats.requests++;
             const t0 = Date.now();
             try {
-              const ex = await fetchUrl(url, this.http, this.d, wantBody, maxBytes);
+              const ex = await this.send(url, wantBody, maxBytes, false);
               this.state.hooks.log?.debug({ url, status: ex.status, ms: Date.now() - t0, error: ex.error?.code, attempt }, 'fetched');
               return ex;
             } finally {

@@ -103,5 +103,10 @@ export function readArtifacts(file: string) {
 }
 
 export function readResult(file: string) {
-  return parseOrThrow(Result, upgradeResult(parseJsonText(readText(file), file)), file);
+  return parseResultText(readText(file), file);
+}
+
+/** A result.json's text (a file, or a row of the PostgreSQL store named by `where`), upgraded and checked. */
+export function parseResultText(text: string, where: string) {
+  return parseOrThrow(Result, upgradeResult(parseJsonText(text, where)), where);
 }

@@ -22,6 +22,8 @@ export const COMMANDS: Record<Exclude<CommandName, 'score' | 'rules'>, CommandFn
   schedule: lazy(async () => (await import('./schedule.js')).scheduleCommand),
   history: lazy(async () => (await import('./schedule.js')).historyCommand),
   store: lazy(async () => (await import('./schedule.js')).storeCommand),
+  worker: lazy(async () => (await import('./fleet.js')).workerCommand),
+  queue: lazy(async () => (await import('./fleet.js')).queueCommand),
   serve: lazy(async () => (await import('./serve.js')).serveCommand),
   users: lazy(async () => (await import('./serve.js')).usersCommand),
 };

@@ -65,6 +65,9 @@ export const FLAGS = {
   config: { kind: 'string', schema: str('--config'), arg: 'oit.config.yaml', help: ['ไฟล์ตั้งค่า', 'configuration file'] },
   agency: { kind: 'string', schema: str('--agency'), arg: 'id', help: ['เฉพาะหน่วยงานนี้', 'only this agency'] },
   'dry-run': { kind: 'boolean', schema: z.boolean(), help: ['แสดงการแจ้งเตือนแทนการส่ง', 'print alerts instead of sending them'] },
+  once: { kind: 'boolean', schema: z.boolean(), help: ['ครั้งเดียว (มีคิว: ส่งทุกหน่วยงานเข้าคิวแล้วจบ)', 'once (with a queue: enqueue every agency and return)'] },
+  'exit-when-idle': { kind: 'boolean', schema: z.boolean(), help: ['หยุดเมื่อคิวว่าง', 'stop when the queue is empty'] },
+  grace: { kind: 'string', schema: int('--grace', 0, 3600), arg: 'S', help: ['เมื่อสั่งหยุด: รองานที่ทำอยู่กี่วินาทีก่อนคืนเข้าคิว (30)', 'on stop: seconds running jobs get before going back to the queue (30)'] },
 } as const satisfies Record<string, Flag>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -86,7 +89,9 @@ export const COMMAND_FLAGS = {
   rules: [],
   init: [],
   config: [],
-  run: ['config', 'agency', 'dry-run'],
+  run: ['config', 'agency', 'dry-run', 'once'],
+  worker: ['config', 'concurrency', 'exit-when-idle', 'grace'],
+  queue: ['config', 'json'],
   schedule: ['config'],
   history: ['config'],
   store: ['config'],

@@ -53,6 +53,13 @@ async function open(values: AnyValues) {
 }
 
 export const runCommand: CommandFn = async (_pos, values, lang) => {
+  // With a queue the workers audit: `oit run --once` enqueues the cycle's jobs and returns.
+  const queued = loadConfig(configPath(values));
+  if (queued.queue) {
+    const { enqueueCommand } = await import('./fleet.js');
+    if (typeof values.agency === 'string' && !queued.agencies.some((a) => a.id === values.agency)) throw new UsageError(`agency "${values.agency}" is not in ${queued.file}`);
+    return enqueueCommand({ ...queued, queue: queued.queue, agencies: queued.agencies.filter((a) => typeof values.agency !== 'string' || a.id === values.agency) }, lang);
+  }
   const { config, store, log } = await open(values);
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -79,6 +86,8 @@ export const runCommand: CommandFn = async (_pos, values, lang) => {
 };
 
 export const scheduleCommand: CommandFn = async (_pos, values, lang) => {
+  const queued = loadConfig(configPath(values));
+  if (queued.queue) return (await import('./fleet.js')).scheduleQueued({ ...queued, queue: queued.queue }, lang);
   const { config, store, log } = await open(values);
   const scheduler = new Scheduler(config, {
     run: (signal) => runOnce(config, store, { signal, log, trigger: 'schedule' }),

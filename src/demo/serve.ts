@@ -54,15 +54,26 @@ export interface Served {
   /** The same server under another host name (localhost): another website as far as the crawler can tell. */
   otherOrigin: string;
   server: Server;
+  /** Requests answered, and how many were open at once at most (the fleet tests check per-host politeness). */
+  stats: { requests: number; inFlight: number; peak: number };
   close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** The loopback address to bind (127.x.y.z: each is another host to the crawler). Default 127.0.0.1. */
+  host?: string;
+  /** A pause before each answer, as a real agency's server has (so that requests overlap). */
+  latencyMs?: number;
 }
 
 /**
  * A static file server bound to 127.0.0.1 on a free port. With a site config: its routes answer first, unknown paths
  * get its notFound answer, and `{{ORIGIN}}` / `{{OTHER_ORIGIN}}` in HTML files are replaced by the two origins.
  */
-export function serveDirectory(dir: string, port = 0, site?: Pick<SiteConfig, 'routes' | 'notFound'>): Promise<Served> {
+export function serveDirectory(dir: string, port = 0, site?: Pick<SiteConfig, 'routes' | 'notFound'>, opts: ServeOptions = {}): Promise<Served> {
   const root = normalize(dir);
+  const host = opts.host ?? '127.0.0.1';
+  const stats = { requests: 0, inFlight: 0, peak: 0 };
   let origin = '';
   let other = '';
   const sendFile = (res: import('node:http').ServerResponse, file: string, status: number, contentType?: string) => {
@@ -76,6 +87,14 @@ export function serveDirectory(dir: string, port = 0, site?: Pick<SiteConfig, 'r
     createReadStream(file).pipe(res);
   };
   const server = createServer((req, res) => {
+    stats.requests++;
+    stats.inFlight++;
+    stats.peak = Math.max(stats.peak, stats.inFlight);
+    res.once('close', () => stats.inFlight--);
+    if (opts.latencyMs) setTimeout(() => answer(req, res), opts.latencyMs);
+    else answer(req, res);
+  });
+  const answer = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -102,25 +121,27 @@ export function serveDirectory(dir: string, port = 0, site?: Pick<SiteConfig, 'r
       return;
     }
     sendFile(res, file, 200);
-  });
-  return new Promise((resolve) =>
-    server.listen(port, '127.0.0.1', () => {
+  };
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
       const addr = server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port;
-      origin = `http://127.0.0.1:${p}`;
+      origin = `http://${host}:${p}`;
       other = `http://localhost:${p}`;
       resolve({
         url: `${origin}/`,
         otherOrigin: other,
         server,
+        stats,
         close: () =>
           new Promise<void>((r) => {
             server.closeAllConnections();
             server.close(() => r());
           }),
       });
-    }),
-  );
+    });
+  });
 }
 
 /** A labelled fixture site folder (site/ + site.json), served. */

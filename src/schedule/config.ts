@@ -23,6 +23,34 @@ const Agency = z.strictObject({
 });
 
 /** A postgres:// or postgresql:// URL (anything else is a folder). */
+const RedisUrl = z.string().refine((s) => {
+  try {
+    return /^rediss?:$/.test(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379');
+
+/**
+ * The fleet's job queue (BullMQ on Redis). `queue: redis://…` alone takes the defaults; the long form tunes them.
+ * With a queue, `oit schedule` and `oit run --once` enqueue, and `oit worker` on any number of machines audits.
+ */
+const Queue = z.preprocess(
+  (v) => (typeof v === 'string' ? { url: v } : v),
+  z.strictObject({
+    url: RedisUrl,
+    /** The queue's name in Redis: two fleets on one Redis need two names. */
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, 'lower-case letters, digits, - and _ only').default('oit-audits'),
+    /** How long a job stays a worker's after it stops answering (killed, cut off): then another worker takes it. */
+    lockSeconds: z.number().int().min(2).max(3600).default(60),
+    /** Attempts of one agency's job when it fails (the audit resumes where it got to). */
+    attempts: z.number().int().min(1).max(20).default(3),
+    /** The first retry's wait; each next one doubles. */
+    backoffSeconds: z.number().int().min(0).max(86_400).default(60),
+  }),
+);
+export type QueueConfig = z.output<typeof Queue>;
+
 export const isPostgresUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
 
 function storeProblem(s: string): string | undefined {
@@ -95,6 +123,7 @@ export const ConfigSchema = z.strictObject({
       const problem = storeProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  queue: Queue.optional(),
   /** The folder of reports and logs when `store` is a PostgreSQL URL (with a folder store, that folder is used). */
   data: z.string().min(1).default('./data'),
   retention: z.strictObject({ runs: z.number().int().min(2).default(24) }).default({ runs: 24 }),

@@ -32,11 +32,32 @@ export interface RunStore {
   previousOutcome(agency: string, beforeRun: number): Promise<'audited' | 'unreachable' | undefined>;
   /** The last recorded audit of the agency before this run: what "new" is measured against. */
   previousAudit(agency: string, beforeRun: number): Promise<AuditRow | undefined>;
+  /** True once the alert went out on that channel (a claim alone is not a sent alert). */
   wasAlerted(agency: string, runId: number, channel: string): Promise<boolean>;
+  /**
+   * The right to send one alert, given to one worker only, whichever machine: true once per (agency, run, channel).
+   * A claim not confirmed by markAlerted within `leaseMs` is given again (its sender died before it knew).
+   */
+  claimAlert(agency: string, runId: number, channel: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Gives a claim back when sending failed, so that the job's retry sends it. */
+  releaseAlert(agency: string, runId: number, channel: string): Promise<void>;
+  /** Confirms a sent alert (after claimAlert, or alone). */
   markAlerted(agency: string, runId: number, channel: string, digest: string, now: Date): Promise<void>;
   /** When the agency (or, without one, any run) was last completed (the every-N-days cadence). */
   lastCompleted(agency?: string): Promise<Date | undefined>;
   history(agency: string): Promise<AuditRow[]>;
+  /**
+   * A queue cycle's audit of one agency: the cycle's run is made by whichever worker comes first (one run per cycle,
+   * whatever the number of workers), the agency's row added if missing. The row says where a previous attempt got to.
+   */
+  cycleAudit(cycle: string, agency: { id: string; outDir: (runId: number) => string }, now: Date): Promise<AuditRow>;
+  /** Marks a cycle's run done once every audit in it has ended; returns whether it did. */
+  finishCycle(runId: number, now: Date): Promise<boolean>;
+  /**
+   * An audit's result as recorded. PostgreSQL keeps it in the store, so a worker on another machine reads what "new"
+   * is measured against; SQLite reads the audit's folder.
+   */
+  result(runId: number, agency: string): Promise<Result | undefined>;
   defectKeys(runId: number, agency: string): Promise<Map<string, DefectKeyRow>>;
   /** The agency's waivers, oldest first (a waiver in force keeps its defect out of the alert). */
   waivers(agency: string): Promise<WaiverRow[]>;

@@ -1,6 +1,8 @@
 // The history store in PostgreSQL (`store: postgres://…` in oit.config.yaml): the SQLite store's tables in a schema of
 // their own (`oit` unless told), created and upgraded by versioned migrations (`oit store migrate --config F`).
+import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { parseResultText } from '../commands/files.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
@@ -48,6 +50,14 @@ CREATE TABLE trail (id SERIAL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL
 CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 ${APPEND_ONLY.map((t) => `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION append_only();`).join('\n')}
+`,
+  // 2: the fleet. One run per queue cycle; alerts claimed by one worker before they are sent; each audit's result
+  // (gzipped result.json) in the store, so that a worker on any machine can compare with the previous audit.
+  `
+ALTER TABLE runs ADD COLUMN cycle TEXT;
+CREATE UNIQUE INDEX runs_cycle ON runs (cycle);
+ALTER TABLE alerts ADD COLUMN state TEXT NOT NULL DEFAULT 'sent' CHECK (state IN ('sending','sent'));
+CREATE TABLE results (run_id INTEGER NOT NULL, agency TEXT NOT NULL, body BYTEA NOT NULL, PRIMARY KEY (run_id, agency));
 `,
 ];
 
@@ -154,7 +164,8 @@ export class PostgresStore implements RunStore {
   }
 
   async unfinishedRun(): Promise<number | undefined> {
-    return (await this.one<{ id: number }>(`SELECT id FROM runs WHERE status IN ('running','interrupted') AND "trigger" != $1 ORDER BY id DESC LIMIT 1`, [WEB_TRIGGER]))?.id;
+    // A queue cycle's run is finished by the queue's workers, never resumed as a whole.
+    return (await this.one<{ id: number }>(`SELECT id FROM runs WHERE status IN ('running','interrupted') AND "trigger" != $1 AND cycle IS NULL ORDER BY id DESC LIMIT 1`, [WEB_TRIGGER]))?.id;
   }
 
   async startRun(agencies: Array<{ id: string; outDir: (runId: number) => string }>, trigger: string, now: Date): Promise<number> {
@@ -203,6 +214,7 @@ export class PostgresStore implements RunStore {
             r.defects.map((d) => defectPrint(r, d)),
           ],
         );
+      await c.query(`INSERT INTO results (run_id, agency, body) VALUES ($1, $2, $3) ON CONFLICT (run_id, agency) DO UPDATE SET body = EXCLUDED.body`, [runId, agency, gzipSync(JSON.stringify(r))]);
       const budgetHit = r.warnings.some((w) => w.code === 'budget-hit');
       await c.query(
         `UPDATE audits SET stage = 'recorded', as_of = $1, framework = $2, oit = $3, grade = $4, pass = $5, provisional = $6, error = NULL, finished_at = $7, budget_hit = $8 WHERE run_id = $9 AND agency = $10`,
@@ -230,11 +242,49 @@ export class PostgresStore implements RunStore {
   }
 
   async wasAlerted(agency: string, runId: number, channel: string): Promise<boolean> {
-    return Boolean(await this.one(`SELECT 1 FROM alerts WHERE agency = $1 AND run_id = $2 AND channel = $3`, [agency, runId, channel]));
+    return Boolean(await this.one(`SELECT 1 FROM alerts WHERE agency = $1 AND run_id = $2 AND channel = $3 AND state = 'sent'`, [agency, runId, channel]));
+  }
+
+  async claimAlert(agency: string, runId: number, channel: string, now: Date, leaseMs: number): Promise<boolean> {
+    const row = await this.one(
+      `INSERT INTO alerts (agency, run_id, channel, sent_at, digest, state) VALUES ($1, $2, $3, $4, '', 'sending')
+       ON CONFLICT (agency, run_id, channel) DO UPDATE SET sent_at = EXCLUDED.sent_at WHERE alerts.state = 'sending' AND alerts.sent_at < $5 RETURNING 1 AS ok`,
+      [agency, runId, channel, now.toISOString(), new Date(now.getTime() - leaseMs).toISOString()],
+    );
+    return Boolean(row);
+  }
+
+  async releaseAlert(agency: string, runId: number, channel: string): Promise<void> {
+    await this.pool.query(`DELETE FROM alerts WHERE agency = $1 AND run_id = $2 AND channel = $3 AND state = 'sending'`, [agency, runId, channel]);
   }
 
   async markAlerted(agency: string, runId: number, channel: string, digest: string, now: Date): Promise<void> {
-    await this.pool.query(`INSERT INTO alerts (agency, run_id, channel, sent_at, digest) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [agency, runId, channel, now.toISOString(), digest]);
+    await this.pool.query(
+      `INSERT INTO alerts (agency, run_id, channel, sent_at, digest, state) VALUES ($1, $2, $3, $4, $5, 'sent')
+       ON CONFLICT (agency, run_id, channel) DO UPDATE SET state = 'sent', sent_at = EXCLUDED.sent_at, digest = EXCLUDED.digest`,
+      [agency, runId, channel, now.toISOString(), digest],
+    );
+  }
+
+  async cycleAudit(cycle: string, agency: { id: string; outDir: (runId: number) => string }, now: Date): Promise<AuditRow> {
+    return this.tx(async (c) => {
+      // Two workers starting the same cycle at once: the unique index lets one insert, the other reads its row.
+      await c.query(`INSERT INTO runs (started_at, status, "trigger", cycle) VALUES ($1, 'running', 'queue', $2) ON CONFLICT (cycle) DO NOTHING`, [now.toISOString(), cycle]);
+      const runId = (await c.query<{ id: number }>(`SELECT id FROM runs WHERE cycle = $1`, [cycle])).rows[0]!.id;
+      await c.query(`INSERT INTO audits (run_id, agency, stage, out_dir) VALUES ($1, $2, 'pending', $3) ON CONFLICT DO NOTHING`, [runId, agency.id, agency.outDir(runId)]);
+      await c.query(`UPDATE runs SET status = 'running' WHERE id = $1 AND status != 'running' AND EXISTS (SELECT 1 FROM audits WHERE run_id = $1 AND stage IN ('pending','crawled','judged','failed'))`, [runId]);
+      return (await c.query<AuditRow>(`SELECT * FROM audits WHERE run_id = $1 AND agency = $2`, [runId, agency.id])).rows[0]!;
+    });
+  }
+
+  async finishCycle(runId: number, now: Date): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE runs SET status = 'done', finished_at = $1 WHERE id = $2 AND status != 'done' AND NOT EXISTS (SELECT 1 FROM audits WHERE run_id = $2 AND stage IN ('pending','crawled','judged'))`, [now.toISOString(), runId]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async result(runId: number, agency: string): Promise<Result | undefined> {
+    const row = await this.one<{ body: Buffer }>(`SELECT body FROM results WHERE run_id = $1 AND agency = $2`, [runId, agency]);
+    return row ? parseResultText(gunzipSync(row.body).toString('utf8'), `${this.schema}.results (run ${runId}, ${agency})`) : undefined;
   }
 
   async lastCompleted(agency?: string): Promise<Date | undefined> {
@@ -262,7 +312,7 @@ export class PostgresStore implements RunStore {
       const frozen = new Set((await c.query<{ run_id: number }>(`SELECT DISTINCT run_id FROM signoffs WHERE agency = $1 AND step = 'approved'`, [agency])).rows.map((r) => r.run_id));
       const old = (await c.query<{ run_id: number }>(`SELECT run_id FROM audits WHERE agency = $1 ORDER BY run_id DESC OFFSET $2`, [agency, keep])).rows;
       const ids = old.map((o) => o.run_id).filter((id) => !frozen.has(id));
-      if (ids.length) for (const t of ['item_outcomes', 'defects', 'audits']) await c.query(`DELETE FROM ${t} WHERE agency = $1 AND run_id = ANY($2::int[])`, [agency, ids]);
+      if (ids.length) for (const t of ['item_outcomes', 'defects', 'results', 'audits']) await c.query(`DELETE FROM ${t} WHERE agency = $1 AND run_id = ANY($2::int[])`, [agency, ids]);
       return ids;
     });
   }

@@ -1,8 +1,9 @@
 // The embedded history store (SQLite in the data folder): runs, each agency's audit stage, outcomes, defects, alerts,
 // and the review records (decisions, waivers, sign-offs, audit trail: review-store.ts) in the same file.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { readResult } from '../commands/files.js';
 import { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
@@ -68,12 +69,18 @@ CREATE TABLE IF NOT EXISTS alerts (agency TEXT NOT NULL, run_id INTEGER NOT NULL
  * Schema versions after the first (PRAGMA user_version). Each step runs once, in order, on stores written by an older
  * version; a new store runs them all. Columns are only ever added.
  * 1: audits.budget_hit; the evidence print of each item outcome and defect (what review decisions are keyed on).
+ * 2: runs.cycle (one run per queue cycle) and alerts.state (an alert claimed by a worker, then sent).
  */
 const MIGRATIONS: Array<(db: Database.Database) => void> = [
   (db) => {
     addColumn(db, 'audits', 'budget_hit', 'INTEGER');
     addColumn(db, 'item_outcomes', 'evidence', 'TEXT');
     addColumn(db, 'defects', 'evidence', 'TEXT');
+  },
+  (db) => {
+    addColumn(db, 'runs', 'cycle', 'TEXT');
+    db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS runs_cycle ON runs (cycle)`);
+    addColumn(db, 'alerts', 'state', `TEXT NOT NULL DEFAULT 'sent'`);
   },
 ];
 
@@ -120,7 +127,8 @@ export class HistoryStore {
 
   /** The run a previous process left unfinished (killed, power lost), to be resumed. */
   unfinishedRun(): number | undefined {
-    const row = this.db.prepare(`SELECT id FROM runs WHERE status IN ('running','interrupted') AND trigger != ? ORDER BY id DESC LIMIT 1`).get(WEB_TRIGGER) as { id: number } | undefined;
+    // A queue cycle's run is finished by the queue's workers, never resumed as a whole.
+    const row = this.db.prepare(`SELECT id FROM runs WHERE status IN ('running','interrupted') AND trigger != ? AND cycle IS NULL ORDER BY id DESC LIMIT 1`).get(WEB_TRIGGER) as { id: number } | undefined;
     return row?.id;
   }
 
@@ -238,11 +246,45 @@ export class HistoryStore {
   }
 
   wasAlerted(agency: string, runId: number, channel: string): boolean {
-    return Boolean(this.db.prepare(`SELECT 1 FROM alerts WHERE agency = ? AND run_id = ? AND channel = ?`).get(agency, runId, channel));
+    return Boolean(this.db.prepare(`SELECT 1 FROM alerts WHERE agency = ? AND run_id = ? AND channel = ? AND state = 'sent'`).get(agency, runId, channel));
+  }
+
+  claimAlert(agency: string, runId: number, channel: string, now: Date, leaseMs: number): boolean {
+    const row = this.db
+      .prepare(
+        `INSERT INTO alerts (agency, run_id, channel, sent_at, digest, state) VALUES (?, ?, ?, ?, '', 'sending')
+         ON CONFLICT (agency, run_id, channel) DO UPDATE SET sent_at = excluded.sent_at WHERE alerts.state = 'sending' AND alerts.sent_at < ? RETURNING 1 AS ok`,
+      )
+      .get(agency, runId, channel, now.toISOString(), new Date(now.getTime() - leaseMs).toISOString());
+    return Boolean(row);
+  }
+
+  releaseAlert(agency: string, runId: number, channel: string): void {
+    this.db.prepare(`DELETE FROM alerts WHERE agency = ? AND run_id = ? AND channel = ? AND state = 'sending'`).run(agency, runId, channel);
   }
 
   markAlerted(agency: string, runId: number, channel: string, digest: string, now: Date): void {
-    this.db.prepare(`INSERT OR IGNORE INTO alerts VALUES (?, ?, ?, ?, ?)`).run(agency, runId, channel, now.toISOString(), digest);
+    this.db
+      .prepare(`INSERT INTO alerts (agency, run_id, channel, sent_at, digest, state) VALUES (?, ?, ?, ?, ?, 'sent') ON CONFLICT (agency, run_id, channel) DO UPDATE SET state = 'sent', sent_at = excluded.sent_at, digest = excluded.digest`)
+      .run(agency, runId, channel, now.toISOString(), digest);
+  }
+
+  cycleAudit(cycle: string, agency: { id: string; outDir: (runId: number) => string }, now: Date): AuditRow {
+    return this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO runs (started_at, status, trigger, cycle) VALUES (?, 'running', 'queue', ?) ON CONFLICT (cycle) DO NOTHING`).run(now.toISOString(), cycle);
+      const runId = (this.db.prepare(`SELECT id FROM runs WHERE cycle = ?`).get(cycle) as { id: number }).id;
+      this.db.prepare(`INSERT INTO audits (run_id, agency, stage, out_dir) VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING`).run(runId, agency.id, agency.outDir(runId));
+      // A cycle's run that had ended is open again while an agency added to it is audited.
+      this.db.prepare(`UPDATE runs SET status = 'running' WHERE id = ? AND status != 'running' AND EXISTS (SELECT 1 FROM audits WHERE run_id = ? AND stage IN ('pending','crawled','judged','failed'))`).run(runId, runId);
+      return this.audit(runId, agency.id)!;
+    })();
+  }
+
+  finishCycle(runId: number, now: Date): boolean {
+    const r = this.db
+      .prepare(`UPDATE runs SET status = 'done', finished_at = ? WHERE id = ? AND status != 'done' AND NOT EXISTS (SELECT 1 FROM audits WHERE run_id = ? AND stage IN ('pending','crawled','judged'))`)
+      .run(now.toISOString(), runId, runId);
+    return r.changes > 0;
   }
 
   /** When the agency was last audited to the end (for the every-N-days cadence). */
@@ -288,6 +330,15 @@ export function sqliteRunStore(h: HistoryStore): RunStore {
     previousOutcome: async (agency, beforeRun) => h.previousOutcome(agency, beforeRun),
     previousAudit: async (agency, beforeRun) => h.previousAudit(agency, beforeRun),
     wasAlerted: async (agency, runId, channel) => h.wasAlerted(agency, runId, channel),
+    claimAlert: async (agency, runId, channel, now, leaseMs) => h.claimAlert(agency, runId, channel, now, leaseMs),
+    releaseAlert: async (agency, runId, channel) => h.releaseAlert(agency, runId, channel),
+    cycleAudit: async (cycle, agency, now) => h.cycleAudit(cycle, agency, now),
+    finishCycle: async (runId, now) => h.finishCycle(runId, now),
+    result: async (runId, agency) => {
+      const row = h.audit(runId, agency);
+      const file = row && join(row.out_dir, 'result.json');
+      return file && existsSync(file) ? readResult(file) : undefined;
+    },
     markAlerted: async (agency, runId, channel, digest, now) => h.markAlerted(agency, runId, channel, digest, now),
     lastCompleted: async (agency) => h.lastCompleted(agency),
     history: async (agency) => h.history(agency),

@@ -9,6 +9,7 @@ import { renderIndexHtml, type IndexEntry } from '../render/index-html.js';
 import { todayBangkok } from '../commands/options.js';
 import { DEFAULT_FORMATS } from '../commands/reports.js';
 import type { CrawlProgress } from '../collect/crawl-options.js';
+import type { HostSlots } from '../collect/host-slots.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { renderReportHtml } from '../render/report-html.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   print?: (s: string) => void;
   /** The pipeline (tests inject one that throws for one agency). */
   audit?: typeof runAudit;
+  /** Per-host slots shared with other crawls (the fleet's Redis); by default the process's own. */
+  hostSlots?: HostSlots;
   /** The crawl's progress, per agency (the web app's "run now" shows it). */
   onProgress?: (agency: string, p: CrawlProgress) => void;
 }
@@ -43,6 +46,9 @@ export interface RunSummary {
   resumed: boolean;
   agencies: Array<{ id: string; stage: string; score: number | null; error?: string; alerts: string[] }>;
 }
+
+/** A claimed alert whose sender never confirmed it (killed mid-send) may be sent again after this long. */
+const ALERT_LEASE_MS = 10 * 60_000;
 
 const reportsDir = (config: Config) => join(dataDir(config), 'reports');
 
@@ -69,6 +75,33 @@ export async function runAgencyNow(config: Config, store: RunStore, agencyId: st
   const runId = await store.startRun([{ id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }], WEB_TRIGGER, now());
   opts.onStart?.(runId);
   return processRun(config, store, runId, false, [agency], opts);
+}
+
+/**
+ * One job of the fleet's queue: the agency audited in the cycle's run (made by whichever worker comes first), from
+ * wherever an earlier attempt got to. An audit that already ended in this cycle is not done again: a job handed to a
+ * second worker (its first worker killed, or its lock lost) adds nothing to the history.
+ */
+export async function runQueuedAudit(config: Config, store: RunStore, cycle: string, agencyId: string, opts: RunOptions = {}): Promise<RunSummary['agencies'][number] & { runId: number; skipped: boolean }> {
+  const now = opts.now ?? (() => new Date());
+  const agency = config.agencies.find((a) => a.id === agencyId);
+  if (!agency) throw new Error(`agency "${agencyId}" is not in ${config.file}`);
+  const row = await store.cycleAudit(cycle, { id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }, now());
+  const entry = { id: agency.id, stage: row.stage as string, score: row.oit, alerts: [] as string[], runId: row.run_id, skipped: false };
+  if (row.stage === 'alerted' || (row.stage === 'recorded' && opts.dryRun)) {
+    entry.skipped = true;
+    return entry;
+  }
+  try {
+    await auditAgency(config, store, row.run_id, agency, row.stage, row.out_dir, opts, now, entry);
+  } catch (err) {
+    await store.setStage(row.run_id, agency.id, 'failed', (err as Error).message);
+    throw err;
+  }
+  if (entry.stage === 'pending' || entry.stage === 'crawled') return entry;
+  await store.finishCycle(row.run_id, now());
+  for (const old of await store.prune(agency.id, config.retention.runs)) rmSync(join(reportsDir(config), agency.id, String(old)), { recursive: true, force: true });
+  return entry;
 }
 
 async function processRun(config: Config, store: RunStore, id: number, resumed: boolean, agencies: Config['agencies'], opts: RunOptions): Promise<RunSummary> {
@@ -114,8 +147,10 @@ async function auditAgency(
   entry: RunSummary['agencies'][number],
 ): Promise<void> {
   let stage = startStage === 'failed' ? 'pending' : startStage;
+  // A stage saved by a worker on another machine whose files are not here: the audit starts again.
+  if ((stage === 'crawled' && !existsSync(join(out, 'artifacts.json'))) || (stage === 'judged' && !existsSync(join(out, 'result.json')))) stage = 'pending';
   const prevRow = await store.previousAudit(agency.id, runId);
-  const previous = prevRow && existsSync(join(prevRow.out_dir, 'result.json')) ? readResult(join(prevRow.out_dir, 'result.json')) : undefined;
+  const previous = prevRow ? await store.result(prevRow.run_id, agency.id) : undefined;
   let result: Result | undefined;
   let reason: Notice | undefined = stage === 'unreachable' ? await store.unreachableReason(runId, agency.id) : undefined;
   if (stage === 'pending' || stage === 'crawled') {
@@ -140,6 +175,7 @@ async function auditAgency(
       {
         ...(opts.log ? { log: opts.log.child({ agency: agency.id }) } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.hostSlots ? { hostSlots: opts.hostSlots } : {}),
         ...(opts.onProgress ? { onProgress: (p: CrawlProgress) => opts.onProgress!(agency.id, p) } : {}),
         onCrawled: () => {
           crawled = store.setStage(runId, agency.id, 'crawled');
@@ -170,7 +206,7 @@ async function auditAgency(
     entry.stage = stage;
     return;
   }
-  result ??= readResult(join(out, 'result.json'));
+  result ??= (await store.result(runId, agency.id)) ?? readResult(join(out, 'result.json'));
   entry.score = result.score.oit;
   if (stage === 'judged') {
     await store.record(runId, agency.id, result, now());
@@ -202,13 +238,21 @@ async function sendDigest(
   const text = digestText(digest, agency.name, config.lang);
   for (const msg of outgoing(config, agency, digest, text, attachments)) {
     const channel = `${msg.channel}:${msg.to}`;
-    if (await store.wasAlerted(agency.id, runId, channel)) continue;
     if (opts.dryRun) {
+      if (await store.wasAlerted(agency.id, runId, channel)) continue;
       opts.print?.(`--dry-run ${msg.channel} → ${msg.to}\n${msg.preview}\n`);
       entry.alerts.push(`${channel} (dry run)`);
       continue;
     }
-    await msg.send();
+    // One sender per alert across every worker: a resumed or retried audit, or a second worker that picked the same
+    // job up, finds the claim taken and sends nothing.
+    if (!(await store.claimAlert(agency.id, runId, channel, now(), ALERT_LEASE_MS))) continue;
+    try {
+      await msg.send();
+    } catch (err) {
+      await store.releaseAlert(agency.id, runId, channel);
+      throw err;
+    }
     await store.markAlerted(agency.id, runId, channel, text, now());
     entry.alerts.push(channel);
   }
