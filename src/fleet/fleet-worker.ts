@@ -52,7 +52,19 @@ export function startFleetWorker(config: Config & { queue: QueueConfig }, store:
 
   const processor = async (job: Job<AuditJob>, token?: string) => {
     const { agency, cycle } = job.data;
-    const entry = await runQueuedAudit(config, store, cycle, agency, { signal: interrupt.signal, hostSlots: slots, ...(opts.log ? { log: opts.log } : {}), trigger: 'queue' });
+    const entry = await runQueuedAudit(config, store, cycle, agency, {
+      signal: interrupt.signal,
+      hostSlots: slots,
+      ...(opts.log ? { log: opts.log } : {}),
+      trigger: 'queue',
+      holder: `${hostname()}:${process.pid}:${job.id}`,
+      leaseMs: q.lockSeconds * 1000,
+    });
+    if (entry.heldElsewhere) {
+      // Another worker still audits it (this job reached us when its lock was lost to a stall): look again later.
+      await job.moveToDelayed(Date.now() + (q.lockSeconds * 1000) / 2, token);
+      throw new DelayedError();
+    }
     if (entry.stage === 'pending' || entry.stage === 'crawled') {
       // Interrupted by a stop: back to the queue at once, for whichever worker is free.
       await job.moveToDelayed(Date.now(), token);

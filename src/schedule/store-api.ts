@@ -51,6 +51,12 @@ export interface RunStore {
    * whatever the number of workers), the agency's row added if missing. The row says where a previous attempt got to.
    */
   cycleAudit(cycle: string, agency: { id: string; outDir: (runId: number) => string }, now: Date): Promise<AuditRow>;
+  /**
+   * Holds the agency's audit in a run for `leaseMs` (a holder renews by calling again): false while another holder's
+   * lease runs. Two workers given the same job at once (a lock lost to a stall) must not crawl into one folder.
+   */
+  holdAudit(runId: number, agency: string, holder: string, now: Date, leaseMs: number): Promise<boolean>;
+  releaseAudit(runId: number, agency: string, holder: string): Promise<void>;
   /** Marks a cycle's run done once every audit in it has ended; returns whether it did. */
   finishCycle(runId: number, now: Date): Promise<boolean>;
   /**

@@ -51,12 +51,14 @@ CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 ${APPEND_ONLY.map((t) => `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION append_only();`).join('\n')}
 `,
-  // 2: the fleet. One run per queue cycle; alerts claimed by one worker before they are sent; each audit's result
+  // 2: the fleet. One run per queue cycle; alerts claimed by one worker before they are sent; the worker holding each
+  // audit, and until when; each audit's result
   // (gzipped result.json) in the store, so that a worker on any machine can compare with the previous audit.
   `
 ALTER TABLE runs ADD COLUMN cycle TEXT;
 CREATE UNIQUE INDEX runs_cycle ON runs (cycle);
 ALTER TABLE alerts ADD COLUMN state TEXT NOT NULL DEFAULT 'sent' CHECK (state IN ('sending','sent'));
+ALTER TABLE audits ADD COLUMN holder TEXT, ADD COLUMN held_until TEXT;
 CREATE TABLE results (run_id INTEGER NOT NULL, agency TEXT NOT NULL, body BYTEA NOT NULL, PRIMARY KEY (run_id, agency));
 `,
 ];
@@ -275,6 +277,21 @@ export class PostgresStore implements RunStore {
       await c.query(`UPDATE runs SET status = 'running' WHERE id = $1 AND status != 'running' AND EXISTS (SELECT 1 FROM audits WHERE run_id = $1 AND stage IN ('pending','crawled','judged','failed'))`, [runId]);
       return (await c.query<AuditRow>(`SELECT * FROM audits WHERE run_id = $1 AND agency = $2`, [runId, agency.id])).rows[0]!;
     });
+  }
+
+  async holdAudit(runId: number, agency: string, holder: string, now: Date, leaseMs: number): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE audits SET holder = $1, held_until = $2 WHERE run_id = $3 AND agency = $4 AND (holder IS NULL OR holder = $1 OR held_until < $5)`, [
+      holder,
+      new Date(now.getTime() + leaseMs).toISOString(),
+      runId,
+      agency,
+      now.toISOString(),
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async releaseAudit(runId: number, agency: string, holder: string): Promise<void> {
+    await this.pool.query(`UPDATE audits SET holder = NULL, held_until = NULL WHERE run_id = $1 AND agency = $2 AND holder = $3`, [runId, agency, holder]);
   }
 
   async finishCycle(runId: number, now: Date): Promise<boolean> {

@@ -69,7 +69,8 @@ CREATE TABLE IF NOT EXISTS alerts (agency TEXT NOT NULL, run_id INTEGER NOT NULL
  * Schema versions after the first (PRAGMA user_version). Each step runs once, in order, on stores written by an older
  * version; a new store runs them all. Columns are only ever added.
  * 1: audits.budget_hit; the evidence print of each item outcome and defect (what review decisions are keyed on).
- * 2: runs.cycle (one run per queue cycle) and alerts.state (an alert claimed by a worker, then sent).
+ * 2: runs.cycle (one run per queue cycle), alerts.state (an alert claimed by a worker, then sent), audits.holder and
+ *    held_until (the worker auditing it, and until when).
  */
 const MIGRATIONS: Array<(db: Database.Database) => void> = [
   (db) => {
@@ -81,6 +82,8 @@ const MIGRATIONS: Array<(db: Database.Database) => void> = [
     addColumn(db, 'runs', 'cycle', 'TEXT');
     db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS runs_cycle ON runs (cycle)`);
     addColumn(db, 'alerts', 'state', `TEXT NOT NULL DEFAULT 'sent'`);
+    addColumn(db, 'audits', 'holder', 'TEXT');
+    addColumn(db, 'audits', 'held_until', 'TEXT');
   },
 ];
 
@@ -280,6 +283,17 @@ export class HistoryStore {
     })();
   }
 
+  holdAudit(runId: number, agency: string, holder: string, now: Date, leaseMs: number): boolean {
+    const r = this.db
+      .prepare(`UPDATE audits SET holder = ?, held_until = ? WHERE run_id = ? AND agency = ? AND (holder IS NULL OR holder = ? OR held_until < ?)`)
+      .run(holder, new Date(now.getTime() + leaseMs).toISOString(), runId, agency, holder, now.toISOString());
+    return r.changes > 0;
+  }
+
+  releaseAudit(runId: number, agency: string, holder: string): void {
+    this.db.prepare(`UPDATE audits SET holder = NULL, held_until = NULL WHERE run_id = ? AND agency = ? AND holder = ?`).run(runId, agency, holder);
+  }
+
   finishCycle(runId: number, now: Date): boolean {
     const r = this.db
       .prepare(`UPDATE runs SET status = 'done', finished_at = ? WHERE id = ? AND status != 'done' AND NOT EXISTS (SELECT 1 FROM audits WHERE run_id = ? AND stage IN ('pending','crawled','judged'))`)
@@ -334,6 +348,8 @@ export function sqliteRunStore(h: HistoryStore): RunStore {
     releaseAlert: async (agency, runId, channel) => h.releaseAlert(agency, runId, channel),
     cycleAudit: async (cycle, agency, now) => h.cycleAudit(cycle, agency, now),
     finishCycle: async (runId, now) => h.finishCycle(runId, now),
+    holdAudit: async (runId, agency, holder, now, leaseMs) => h.holdAudit(runId, agency, holder, now, leaseMs),
+    releaseAudit: async (runId, agency, holder) => h.releaseAudit(runId, agency, holder),
     result: async (runId, agency) => {
       const row = h.audit(runId, agency);
       const file = row && join(row.out_dir, 'result.json');

@@ -1,4 +1,5 @@
 // One scheduled run: runAudit for every agency, then recorded → alerted; each stage saved so a killed run resumes.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
@@ -82,21 +83,38 @@ export async function runAgencyNow(config: Config, store: RunStore, agencyId: st
  * wherever an earlier attempt got to. An audit that already ended in this cycle is not done again: a job handed to a
  * second worker (its first worker killed, or its lock lost) adds nothing to the history.
  */
-export async function runQueuedAudit(config: Config, store: RunStore, cycle: string, agencyId: string, opts: RunOptions = {}): Promise<RunSummary['agencies'][number] & { runId: number; skipped: boolean }> {
+export async function runQueuedAudit(
+  config: Config,
+  store: RunStore,
+  cycle: string,
+  agencyId: string,
+  opts: RunOptions & { holder?: string; leaseMs?: number } = {},
+): Promise<RunSummary['agencies'][number] & { runId: number; skipped: boolean; heldElsewhere?: boolean }> {
   const now = opts.now ?? (() => new Date());
   const agency = config.agencies.find((a) => a.id === agencyId);
   if (!agency) throw new Error(`agency "${agencyId}" is not in ${config.file}`);
   const row = await store.cycleAudit(cycle, { id: agency.id, outDir: (id) => join(reportsDir(config), agency.id, String(id)) }, now());
   const entry = { id: agency.id, stage: row.stage as string, score: row.oit, alerts: [] as string[], runId: row.run_id, skipped: false };
-  if (row.stage === 'alerted' || (row.stage === 'recorded' && opts.dryRun)) {
-    entry.skipped = true;
-    return entry;
-  }
+  if (row.stage === 'alerted' || (row.stage === 'recorded' && opts.dryRun)) return { ...entry, skipped: true };
+  // Held while it runs, renewed well before the lease ends; a holder that dies lets it go when the lease runs out.
+  const holder = opts.holder ?? `${process.pid}:${randomUUID()}`;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  if (!(await store.holdAudit(row.run_id, agency.id, holder, now(), leaseMs))) return { ...entry, heldElsewhere: true };
+  const renew = setInterval(() => void store.holdAudit(row.run_id, agency.id, holder, now(), leaseMs).catch(() => undefined), leaseMs / 3);
   try {
-    await auditAgency(config, store, row.run_id, agency, row.stage, row.out_dir, opts, now, entry);
-  } catch (err) {
-    await store.setStage(row.run_id, agency.id, 'failed', (err as Error).message);
-    throw err;
+    // Where the other holder got to, now that it has let go.
+    const fresh = (await store.audits(row.run_id)).find((a) => a.agency === agency.id) ?? row;
+    if (fresh.stage === 'alerted') return { ...entry, stage: fresh.stage, score: fresh.oit, skipped: true };
+    entry.stage = fresh.stage;
+    try {
+      await auditAgency(config, store, row.run_id, agency, fresh.stage, row.out_dir, opts, now, entry);
+    } catch (err) {
+      await store.setStage(row.run_id, agency.id, 'failed', (err as Error).message);
+      throw err;
+    }
+  } finally {
+    clearInterval(renew);
+    await store.releaseAudit(row.run_id, agency.id, holder);
   }
   if (entry.stage === 'pending' || entry.stage === 'crawled') return entry;
   await store.finishCycle(row.run_id, now());
