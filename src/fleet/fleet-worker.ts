@@ -50,20 +50,29 @@ export function startFleetWorker(config: Config & { queue: QueueConfig }, store:
   const interrupt = new AbortController();
   const counts = { done: 0, failed: 0 };
 
+  // A job that hangs (a site that trickles bytes past every other limit) is stopped and retried, not held forever.
+  const jobTimeoutMs = (q.jobTimeoutSeconds ?? config.collector.maxMinutes * 60 + 1800) * 1000;
+
   const processor = async (job: Job<AuditJob>, token?: string) => {
     const { agency, cycle } = job.data;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('job timed out')), jobTimeoutMs);
     const entry = await runQueuedAudit(config, store, cycle, agency, {
-      signal: interrupt.signal,
+      signal: AbortSignal.any([interrupt.signal, timeout.signal]),
       hostSlots: slots,
       ...(opts.log ? { log: opts.log } : {}),
       trigger: 'queue',
       holder: `${hostname()}:${process.pid}:${job.id}`,
       leaseMs: q.lockSeconds * 1000,
-    });
+    }).finally(() => clearTimeout(timer));
     if (entry.heldElsewhere) {
       // Another worker still audits it (this job reached us when its lock was lost to a stall): look again later.
       await job.moveToDelayed(Date.now() + (q.lockSeconds * 1000) / 2, token);
       throw new DelayedError();
+    }
+    if ((entry.stage === 'pending' || entry.stage === 'crawled') && timeout.signal.aborted && !interrupt.signal.aborted) {
+      // BullMQ retries it with backoff, and fails it after its last attempt.
+      throw new Error(`the audit of ${agency} was still running after ${Math.round(jobTimeoutMs / 1000)} s: stopped`);
     }
     if (entry.stage === 'pending' || entry.stage === 'crawled') {
       // Interrupted by a stop: back to the queue at once, for whichever worker is free.
@@ -91,18 +100,33 @@ export function startFleetWorker(config: Config & { queue: QueueConfig }, store:
   worker.on('failed', (job, err) => {
     if (!job || err instanceof DelayedError) return;
     const last = job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (last) counts.failed++;
+    if (last) {
+      counts.failed++;
+      // The history says so too, and the cycle can end without it.
+      const p = failInStore(job.data, err.message).catch((e: Error) => opts.log?.error({ err: e.message }, 'could not record the failure'));
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }
     opts.onJob?.({ agency: job.data.agency, cycle: job.data.cycle, outcome: last ? 'failed' : 'retry', error: err.message });
     opts.log?.error({ agency: job.data.agency, cycle: job.data.cycle, attempt: job.attemptsMade, err: err.message }, last ? 'job failed' : 'job failed, will retry');
   });
   // Connection trouble is logged, not thrown: ioredis reconnects and BullMQ carries on.
   worker.on('error', (err) => opts.log?.error({ err: err.message }, 'queue worker error'));
 
+  const pending = new Set<Promise<unknown>>();
+  const failInStore = async (data: AuditJob, message: string) => {
+    const row = await store.cycleAudit(data.cycle, { id: data.agency, outDir: () => '' }, new Date());
+    if (row.stage === 'alerted' || row.stage === 'recorded' || row.stage === 'unreachable') return;
+    await store.setStage(row.run_id, data.agency, 'failed', message);
+    await store.finishCycle(row.run_id, new Date());
+  };
+
   let stopping: Promise<void> | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   const close = async () => {
     if (idleTimer) clearInterval(idleTimer);
     await worker.close();
+    await Promise.all(pending);
     await queue.close();
     connection.disconnect();
   };

@@ -47,6 +47,8 @@ const Queue = z.preprocess(
     attempts: z.number().int().min(1).max(20).default(3),
     /** The first retry's wait; each next one doubles. */
     backoffSeconds: z.number().int().min(0).max(86_400).default(60),
+    /** A job still running after this long is stopped and retried (default: the crawl's time limit + 30 minutes). */
+    jobTimeoutSeconds: z.number().int().min(5).max(7 * 86_400).optional(),
   }),
 );
 export type QueueConfig = z.output<typeof Queue>;

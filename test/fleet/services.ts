@@ -101,13 +101,13 @@ export async function oitDone(args: string[]): Promise<{ status: number | null; 
   return { status, stdout: c.stdout(), stderr: c.stderr() };
 }
 
-export const fleetYaml = (o: { agencies: Array<{ id: string; name: string; url: string }>; store: string; data: string; queue?: { url: string; name: string; lockSeconds: number }; perHost: number; webhook?: string }) =>
+export const fleetYaml = (o: { agencies: Array<{ id: string; name: string; url: string }>; store: string; data: string; queue?: { url: string; name: string; lockSeconds: number; more?: string[] }; perHost: number; webhook?: string }) =>
   [
     'agencies:',
     ...o.agencies.flatMap((a) => [`  - id: ${a.id}`, `    name: ${a.name}`, `    url: ${a.url}`, `    rules: ita-2566`]),
     `store: ${o.store}`,
     `data: ${o.data}`,
-    ...(o.queue ? ['queue:', `  url: ${o.queue.url}`, `  name: ${o.queue.name}`, `  lockSeconds: ${o.queue.lockSeconds}`, '  backoffSeconds: 1'] : []),
+    ...(o.queue ? ['queue:', `  url: ${o.queue.url}`, `  name: ${o.queue.name}`, `  lockSeconds: ${o.queue.lockSeconds}`, '  backoffSeconds: 1', ...(o.queue.more ?? []).map((l) => `  ${l}`)] : []),
     'schedule:',
     '  parallel: 2',
     'collector:',
