@@ -17,7 +17,7 @@ const networkBan = {
 const pureBan = {
   paths: [
     ...networkBan.paths,
-    ...['node:fs', 'node:fs/promises', 'fs', 'node:child_process', 'node:worker_threads', 'pino', 'better-sqlite3'].map((name) => ({ name, message: 'This layer is pure: files, processes and logs belong to the CLI, runAudit and the scheduler.' })),
+    ...['node:fs', 'node:fs/promises', 'fs', 'node:child_process', 'node:worker_threads', 'pino', 'better-sqlite3', 'pg', 'ioredis', 'bullmq'].map((name) => ({ name, message: 'This layer is pure: files, processes and logs belong to the CLI, runAudit and the scheduler.' })),
   ],
   patterns: [{ group: ['**/collect/*', '**/commands/*', '**/schedule/*', '**/audit.js'], message: 'A pure layer imports nothing from collect/, commands/, schedule/ or the pipeline.' }],
 };
