@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { HistoryStore } from 'oit-crawler/schedule/store';
 import { hashPassword } from 'oit-crawler/serve/auth';
 import { Jobs } from 'oit-crawler/serve/jobs';
+import { sqliteServeStore } from 'oit-crawler/serve/serve-store';
 import { buildServer } from 'oit-crawler/serve/server';
 import { AuthStore } from 'oit-crawler/serve/store-auth';
 import { fillFleet, fleetConfig } from './fleet-store.js';
@@ -24,7 +25,7 @@ async function main() {
     const fillMs = performance.now() - t;
     const auth = new AuthStore(store.db);
     auth.putUser('bench', 'viewer', await hashPassword('bench-password'), new Date());
-    const app = await buildServer({ config: () => config, store, auth, jobs: new Jobs(() => ({ stop() {} })) });
+    const app = await buildServer({ config: () => config, store: sqliteServeStore(store), jobs: new Jobs(() => ({ stop() {} })) });
     const login = await app.inject({ method: 'GET', url: '/login' });
     let cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1]!;

@@ -1,14 +1,15 @@
-// `oit serve` (the web app) and `oit users` (its local accounts), over the store named by the config file.
+// `oit serve` (the web app) and `oit users` (its local accounts), over the store named by the config file: a folder
+// (SQLite) or a postgres:// URL (PostgreSQL at this build's schema version).
 import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { tr } from '../lang.js';
-import { loadConfig, sqliteDir, type Config } from '../schedule/config.js';
-import { HistoryStore } from '../schedule/store.js';
+import { loadConfig, type Config } from '../schedule/config.js';
 import { hashPassword, isRole, passwordProblem } from '../serve/auth.js';
 import { childLauncher, Jobs } from '../serve/jobs.js';
+import { openServeStore } from '../serve/serve-store.js';
 import { buildServer } from '../serve/server.js';
-import { AuthStore, USER_NAME } from '../serve/store-auth.js';
+import { USER_NAME } from '../serve/store-auth.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CommandFn } from './index.js';
 import type { AnyValues } from './options.js';
@@ -39,15 +40,14 @@ function liveConfig(file: string, first: Config): () => Config {
 export const serveCommand: CommandFn = async (_pos, values, lang) => {
   const file = configPath(values);
   const config = loadConfig(file);
-  const store = new HistoryStore(sqliteDir(config));
-  const auth = new AuthStore(store.db);
-  const left = store.abandonWebRuns('the web server stopped during this audit', new Date());
+  const store = await openServeStore(config);
+  const left = await store.history.abandonWebRuns('the web server stopped during this audit', new Date());
   if (left.length) process.stderr.write(tr(lang, `รอบที่สั่งจากเว็บค้างอยู่ ${left.length} รอบ: บันทึกว่าไม่สำเร็จ\n`, `${left.length} web runs left unfinished: marked failed\n`));
   const jobs = new Jobs(childLauncher(config.file));
-  const app = await buildServer({ config: liveConfig(config.file, config), store, auth, jobs });
+  const app = await buildServer({ config: liveConfig(config.file, config), store, jobs });
   const host = values.host ?? '127.0.0.1';
   const address = await app.listen({ port: values.port ?? 8080, host });
-  if (!auth.users().length)
+  if (!(await store.auth.users()).length)
     process.stderr.write(
       tr(
         lang,
@@ -63,7 +63,7 @@ export const serveCommand: CommandFn = async (_pos, values, lang) => {
   });
   jobs.stopAll();
   await app.close();
-  store.close();
+  await store.close();
   return EXIT.ok;
 };
 
@@ -90,18 +90,18 @@ export const usersCommand: CommandFn = async (pos, values, lang) => {
   const usage = 'usage: oit users add <name> --role viewer|reviewer|approver|admin --config <file> | oit users list --config <file> | oit users disable <name> --config <file>';
   if (sub !== 'add' && sub !== 'list' && sub !== 'disable') throw new UsageError(usage);
   const config = loadConfig(configPath(values));
-  const store = new HistoryStore(sqliteDir(config));
-  const auth = new AuthStore(store.db);
+  const store = await openServeStore(config);
+  const { auth } = store;
   const actor = `cli:${process.env.USER ?? process.env.USERNAME ?? userInfo().username}`;
   try {
     if (sub === 'list') {
-      for (const u of auth.users()) process.stdout.write(`${u.name}\t${u.role}\t${u.created_at.slice(0, 10)}${u.disabled ? `\t${tr(lang, 'ระงับ', 'disabled')}` : ''}\n`);
+      for (const u of await auth.users()) process.stdout.write(`${u.name}\t${u.role}\t${u.created_at.slice(0, 10)}${u.disabled ? `\t${tr(lang, 'ระงับ', 'disabled')}` : ''}\n`);
       return EXIT.ok;
     }
     if (!name || !USER_NAME.test(name)) throw new UsageError(`${usage}\n(a name has 2–64 letters, digits, . _ -)`);
     if (sub === 'disable') {
-      if (!auth.disableUser(name)) throw new UsageError(`no user "${name}"`);
-      store.review.note(actor, 'user-disabled', { user: name }, new Date().toISOString());
+      if (!(await auth.disableUser(name))) throw new UsageError(`no user "${name}"`);
+      await store.review.note(actor, 'user-disabled', { user: name }, new Date().toISOString());
       process.stdout.write(tr(lang, `ระงับ ${name} แล้ว\n`, `${name} disabled\n`));
       return EXIT.ok;
     }
@@ -110,11 +110,11 @@ export const usersCommand: CommandFn = async (pos, values, lang) => {
     const password = await readPassword(lang);
     const problem = passwordProblem(password);
     if (problem) throw new UsageError(problem);
-    const how = auth.putUser(name, role, await hashPassword(password), new Date());
-    store.review.note(actor, how === 'added' ? 'user-added' : 'user-updated', { user: name, role }, new Date().toISOString());
+    const how = await auth.putUser(name, role, await hashPassword(password), new Date());
+    await store.review.note(actor, how === 'added' ? 'user-added' : 'user-updated', { user: name, role }, new Date().toISOString());
     process.stdout.write(tr(lang, `${how === 'added' ? 'เพิ่ม' : 'ปรับ'}ผู้ใช้ ${name} (${role}) แล้ว\n`, `user ${name} ${how} (${role})\n`));
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 };

@@ -136,12 +136,6 @@ export type Config = z.infer<typeof ConfigSchema> & { file: string; dir: string 
 /** Where reports and the worker's log go: the store's folder, or `data` with a PostgreSQL store. */
 export const dataDir = (c: Pick<Config, 'dir' | 'store' | 'data'>): string => resolve(c.dir, isPostgresUrl(c.store) ? c.data : c.store);
 
-/** The SQLite store's folder, for what reads SQLite only (`oit serve`, `oit users`): a PostgreSQL store is refused by name. */
-export function sqliteDir(c: Pick<Config, 'dir' | 'store' | 'file'>): string {
-  if (isPostgresUrl(c.store)) throw new InputError(c.file, [{ path: 'store', message: 'oit serve and oit users read a SQLite store (a folder) only for now; this config names a PostgreSQL URL' }]);
-  return resolve(c.dir, c.store);
-}
-
 /** Parse a config file; every problem names the file, the line and the field. */
 export function loadConfig(file: string): Config {
   const abs = resolve(file);

@@ -1,35 +1,25 @@
 // Review records in the history store's SQLite file: decisions, waivers, sign-offs and the audit trail. Every table is
 // append-only (triggers refuse UPDATE and DELETE): a later row supersedes an earlier one, nothing is rewritten.
 import type Database from 'better-sqlite3';
-import type { DecisionRow, Verdict, WaiverReason, WaiverRow } from '../review/apply.js';
+import type { DecisionRow, WaiverRow } from '../review/apply.js';
+import {
+  APPEND_ONLY_TABLES,
+  decisionAction,
+  signoffStateOf,
+  signoffStatesOf,
+  waiverAction,
+  type DecisionInput,
+  type ReviewApi,
+  type SignoffInput,
+  type SignoffRow,
+  type SignoffState,
+  type TrailFilter,
+  type TrailRow,
+  type WaiverInput,
+} from './review-api.js';
 
-export type SignoffStep = 'prepared' | 'reviewed' | 'approved' | 'reopened';
-
-export interface SignoffRow {
-  id: number;
-  agency: string;
-  run_id: number;
-  step: SignoffStep;
-  by: string;
-  at: string;
-  comment: string;
-  decision_upto: number;
-  waiver_upto: number;
-}
-
-export interface TrailRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  agency: string | null;
-  run_id: number | null;
-  target: string | null;
-  /** JSON: what was recorded. */
-  detail: string;
-}
-
-const APPEND_ONLY = ['decisions', 'waivers', 'signoffs', 'trail'];
+export type { SignoffRow, SignoffState, SignoffStep, TrailRow } from './review-api.js';
+export { signoffStateOf } from './review-api.js';
 
 export const REVIEW_SCHEMA = `
 CREATE TABLE IF NOT EXISTS decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, agency TEXT NOT NULL, item TEXT NOT NULL,
@@ -47,24 +37,11 @@ CREATE TABLE IF NOT EXISTS signoffs (id INTEGER PRIMARY KEY AUTOINCREMENT, agenc
 CREATE INDEX IF NOT EXISTS signoffs_audit ON signoffs (agency, run_id);
 CREATE TABLE IF NOT EXISTS trail (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
   action TEXT NOT NULL, agency TEXT, run_id INTEGER, target TEXT, detail TEXT NOT NULL);
-${APPEND_ONLY.map(
+${APPEND_ONLY_TABLES.map(
   (t) => `CREATE TRIGGER IF NOT EXISTS ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
 ).join('\n')}
 `;
-
-/** Where an audit's sign-off stands: the steps since it was last reopened. */
-export interface SignoffState {
-  steps: SignoffRow[];
-  /** The last step, or none. */
-  step: Exclude<SignoffStep, 'reopened'> | 'none';
-  /** Approved: later runs, decisions and waivers do not change it. */
-  frozen: boolean;
-  /** Prepared or later: its review is locked until approved or reopened. */
-  locked: boolean;
-  /** What the audit's review sees while locked (the rows that existed when it was prepared). */
-  upto?: { decisionUpto: number; waiverUpto: number };
-}
 
 export class ReviewStore {
   constructor(private readonly db: Database.Database) {}
@@ -91,24 +68,24 @@ export class ReviewStore {
   }
 
   /** A verdict on an item (null withdraws the last one), with the evidence it was made on; logged in the same transaction. */
-  decide(d: { agency: string; runId: number; item: string; evidence: string; verdict: Verdict | null; note: string; by: string; at: string }): number {
+  decide(d: DecisionInput): number {
     return this.db.transaction(() => {
       const id = Number(
         this.db.prepare(`INSERT INTO decisions (agency, item, evidence, verdict, note, by, at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(d.agency, d.item, d.evidence, d.verdict, d.note, d.by, d.at, d.runId).lastInsertRowid,
       );
-      this.log(d.by, d.verdict === null ? 'decision-withdrawn' : 'decision', d.agency, d.runId, d.item, { id, verdict: d.verdict, note: d.note, evidence: d.evidence }, d.at);
+      this.log(d.by, decisionAction(d), d.agency, d.runId, d.item, { id, verdict: d.verdict, note: d.note, evidence: d.evidence }, d.at);
       return id;
     })();
   }
 
-  waive(w: { agency: string; runId: number; key: string; item: string | null; kind: string; url: string | null; evidence: string; reason: WaiverReason; note: string; expires: string | null; by: string; at: string; revoke?: boolean }): number {
+  waive(w: WaiverInput): number {
     return this.db.transaction(() => {
       const id = Number(
         this.db
           .prepare(`INSERT INTO waivers (agency, defect_key, item, kind, url, evidence, reason, note, expires, revoked, by, at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
           .run(w.agency, w.key, w.item, w.kind, w.url, w.evidence, w.reason, w.note, w.expires, w.revoke ? 1 : 0, w.by, w.at, w.runId).lastInsertRowid,
       );
-      this.log(w.by, w.revoke ? 'waiver-revoked' : 'waiver', w.agency, w.runId, w.key, { id, reason: w.reason, note: w.note, expires: w.expires, evidence: w.evidence }, w.at);
+      this.log(w.by, waiverAction(w), w.agency, w.runId, w.key, { id, reason: w.reason, note: w.note, expires: w.expires, evidence: w.evidence }, w.at);
       return id;
     })();
   }
@@ -123,10 +100,7 @@ export class ReviewStore {
 
   /** Every audit's sign-off step at once (the fleet and agency pages). */
   allSignoffs(): Map<string, SignoffState> {
-    const rows = this.db.prepare(`SELECT * FROM signoffs ORDER BY id`).all() as SignoffRow[];
-    const by = new Map<string, SignoffRow[]>();
-    for (const r of rows) by.set(`${r.agency}/${r.run_id}`, [...(by.get(`${r.agency}/${r.run_id}`) ?? []), r]);
-    return new Map([...by].map(([k, v]) => [k, signoffStateOf(v)]));
+    return signoffStatesOf(this.db.prepare(`SELECT * FROM signoffs ORDER BY id`).all() as SignoffRow[]);
   }
 
   /** Run ids of the agency's approved audits: retention keeps them. */
@@ -136,7 +110,7 @@ export class ReviewStore {
   }
 
   /** One sign-off step; the snapshot (the newest decision and waiver ids) is taken when the audit is prepared. */
-  signoff(s: { agency: string; runId: number; step: SignoffStep; by: string; at: string; comment: string }): number {
+  signoff(s: SignoffInput): number {
     return this.db.transaction(() => {
       const state = this.signoffState(s.agency, s.runId);
       const max = (t: string) => (this.db.prepare(`SELECT COALESCE(MAX(id), 0) AS m FROM ${t}`).get() as { m: number }).m;
@@ -156,7 +130,7 @@ export class ReviewStore {
     this.log(actor, action, agency, runId, null, detail, at);
   }
 
-  trail(filter: { agency?: string; limit?: number } = {}): TrailRow[] {
+  trail(filter: TrailFilter = {}): TrailRow[] {
     const limit = filter.limit ?? 500;
     return (filter.agency
       ? this.db.prepare(`SELECT * FROM trail WHERE agency = ? ORDER BY id DESC LIMIT ?`).all(filter.agency, limit)
@@ -164,16 +138,21 @@ export class ReviewStore {
   }
 }
 
-export function signoffStateOf(all: SignoffRow[]): SignoffState {
-  const lastReopen = all.map((r) => r.step).lastIndexOf('reopened');
-  const steps = all.slice(lastReopen + 1);
-  const last = steps[steps.length - 1];
-  const step = (last?.step ?? 'none') as SignoffState['step'];
+/** The SQLite review records behind the async interface the web app and `oit users` use (they answer at once). */
+export function sqliteReview(r: ReviewStore): ReviewApi {
   return {
-    steps,
-    step,
-    frozen: step === 'approved',
-    locked: step !== 'none',
-    ...(steps[0] ? { upto: { decisionUpto: steps[0].decision_upto, waiverUpto: steps[0].waiver_upto } } : {}),
+    decisions: async (agency) => r.decisions(agency),
+    waivers: async (agency) => r.waivers(agency),
+    allDecisions: async () => r.allDecisions(),
+    allWaivers: async () => r.allWaivers(),
+    decide: async (d) => r.decide(d),
+    waive: async (w) => r.waive(w),
+    signoffs: async (agency, runId) => r.signoffs(agency, runId),
+    signoffState: async (agency, runId) => r.signoffState(agency, runId),
+    allSignoffs: async () => r.allSignoffs(),
+    frozenRuns: async (agency) => r.frozenRuns(agency),
+    signoff: async (s) => r.signoff(s),
+    note: async (actor, action, detail, at, agency, runId) => r.note(actor, action, detail, at, agency ?? null, runId ?? null),
+    trail: async (filter) => r.trail(filter),
   };
 }

@@ -1,10 +1,10 @@
-// What the worker, `oit run`, `oit schedule` and `oit history` need of a history store, whichever database holds it:
-// SQLite in the data folder (store.ts, through sqliteRunStore) or PostgreSQL (store-postgres.ts). Every method is
-// async because PostgreSQL is; the SQLite adapter answers at once.
+// What the worker, `oit run`, `oit schedule` and `oit history` need of a history store (RunStore), and what the web app
+// reads besides (WebHistory), whichever database holds it: SQLite in the data folder (store.ts, through sqliteRunStore)
+// or PostgreSQL (store-postgres.ts). Every method is async because PostgreSQL is; the SQLite adapter answers at once.
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import type { WaiverRow } from '../review/apply.js';
-import type { AuditRow, Stage } from './store.js';
+import type { AuditRow, DefectRow, ItemOutcomeRow, Stage } from './store.js';
 
 export type RunStatus = 'running' | 'done' | 'interrupted';
 
@@ -70,4 +70,24 @@ export interface RunStore {
   /** Keep the last `keep` audits per agency (approved audits always kept); returns the run ids removed. */
   prune(agency: string, keep: number): Promise<number[]>;
   close(): Promise<void>;
+}
+
+/** What `oit serve` reads of the history besides what the worker needs: the pages, and the web runs a stop left behind. */
+export interface WebHistory extends RunStore {
+  /** Every run's status by id (a page tells a running audit from one a stopped process left). */
+  runStatuses(): Promise<Map<number, RunStatus>>;
+  runStatus(runId: number): Promise<RunStatus | undefined>;
+  audit(runId: number, agency: string): Promise<AuditRow | undefined>;
+  /** Every audit of every agency, oldest first per agency (the fleet page reads them at once). */
+  allAudits(): Promise<AuditRow[]>;
+  /** Item outcomes of one audit with their evidence prints. */
+  itemOutcomes(runId: number, agency: string): Promise<ItemOutcomeRow[]>;
+  /** Defects of one audit with their evidence prints. */
+  defectRows(runId: number, agency: string): Promise<DefectRow[]>;
+  /** The item outcomes and defects of every agency's latest recorded audit (the fleet page). */
+  latestRecorded(): Promise<{ outcomes: ItemOutcomeRow[]; defects: DefectRow[] }>;
+  /** The run in which the agency is being audited right now (by any process), if any. */
+  activeRun(agency: string): Promise<number | undefined>;
+  /** Web runs a stopped server left unfinished: their unfinished audits failed with why, the runs interrupted; returns their ids. */
+  abandonWebRuns(why: string, now: Date): Promise<number[]>;
 }

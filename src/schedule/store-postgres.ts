@@ -9,14 +9,16 @@ import { defectKey } from '../render/diff.js';
 import type { WaiverRow } from '../review/apply.js';
 import { defectPrint, itemPrint } from '../review/evidence.js';
 import { defectText, itemOf } from '../text/say.js';
-import type { DefectKeyRow, RunStatus, RunStore } from './store-api.js';
-import { parseReason, WEB_TRIGGER, type AuditRow, type Stage } from './store.js';
+import type { DefectKeyRow, RunStatus, WebHistory } from './store-api.js';
+import { parseReason, WEB_TRIGGER, type AuditRow, type DefectRow, type ItemOutcomeRow, type Stage } from './store.js';
 
 const APPEND_ONLY = ['decisions', 'waivers', 'signoffs', 'trail'];
 
 /**
  * Schema versions, in order; each runs once in one transaction, and `schema_version` records how far a database is.
  * 1: the SQLite store at its version 1 (runs, audits, item outcomes, defects, alerts and the review tables).
+ * 2: users, sessions and settings of the web app (`oit serve`, `oit users`).
+ * 3: the fleet: runs.cycle, alerts.state, audits.holder/held_until, results.
  */
 const MIGRATIONS: string[] = [
   `
@@ -51,9 +53,17 @@ CREATE FUNCTION append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 ${APPEND_ONLY.map((t) => `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION append_only();`).join('\n')}
 `,
-  // 2: the fleet. One run per queue cycle; alerts claimed by one worker before they are sent; the worker holding each
-  // audit, and until when; each audit's result
-  // (gzipped result.json) in the store, so that a worker on any machine can compare with the previous audit.
+  // 2: the web app's users, sessions and settings (src/serve/auth-postgres.ts), as in the SQLite file.
+  `
+CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('viewer','reviewer','approver','admin')),
+  hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires BIGINT NOT NULL);
+CREATE INDEX sessions_expires ON sessions (expires);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`,
+  // 3: the fleet. One run per queue cycle; alerts claimed by one worker before they are sent; the worker holding each
+  // audit, and until when; each audit's result (gzipped result.json) in the store, so that a worker on any machine
+  // can compare with the previous audit.
   `
 ALTER TABLE runs ADD COLUMN cycle TEXT;
 CREATE UNIQUE INDEX runs_cycle ON runs (cycle);
@@ -75,9 +85,10 @@ export interface PostgresOptions {
   max?: number;
 }
 
-export class PostgresStore implements RunStore {
+export class PostgresStore implements WebHistory {
   readonly schema: string;
-  private readonly pool: pg.Pool;
+  /** Shared with the review and sign-in records of the same schema (review-postgres.ts, serve/auth-postgres.ts). */
+  readonly pool: pg.Pool;
 
   constructor(
     readonly url: string,
@@ -330,6 +341,61 @@ export class PostgresStore implements RunStore {
       const old = (await c.query<{ run_id: number }>(`SELECT run_id FROM audits WHERE agency = $1 ORDER BY run_id DESC OFFSET $2`, [agency, keep])).rows;
       const ids = old.map((o) => o.run_id).filter((id) => !frozen.has(id));
       if (ids.length) for (const t of ['item_outcomes', 'defects', 'results', 'audits']) await c.query(`DELETE FROM ${t} WHERE agency = $1 AND run_id = ANY($2::int[])`, [agency, ids]);
+      return ids;
+    });
+  }
+  // What the web app reads besides (WebHistory): the same statements as the SQLite store's.
+
+  async runStatuses(): Promise<Map<number, RunStatus>> {
+    return new Map((await this.all<{ id: number; status: RunStatus }>(`SELECT id, status FROM runs`)).map((r) => [r.id, r.status]));
+  }
+
+  async runStatus(runId: number): Promise<RunStatus | undefined> {
+    return (await this.one<{ status: RunStatus }>(`SELECT status FROM runs WHERE id = $1`, [runId]))?.status;
+  }
+
+  audit(runId: number, agency: string): Promise<AuditRow | undefined> {
+    return this.one<AuditRow>(`SELECT * FROM audits WHERE run_id = $1 AND agency = $2`, [runId, agency]);
+  }
+
+  allAudits(): Promise<AuditRow[]> {
+    // COLLATE "C": byte order, as SQLite sorts text, whatever the database's locale.
+    return this.all<AuditRow>(`SELECT * FROM audits ORDER BY agency COLLATE "C", run_id`);
+  }
+
+  itemOutcomes(runId: number, agency: string): Promise<ItemOutcomeRow[]> {
+    return this.all<ItemOutcomeRow>(`SELECT run_id, agency, item, outcome, evidence FROM item_outcomes WHERE run_id = $1 AND agency = $2`, [runId, agency]);
+  }
+
+  defectRows(runId: number, agency: string): Promise<DefectRow[]> {
+    return this.all<DefectRow>(`SELECT run_id, agency, key, item, kind, url, message, evidence FROM defects WHERE run_id = $1 AND agency = $2`, [runId, agency]);
+  }
+
+  async latestRecorded(): Promise<{ outcomes: ItemOutcomeRow[]; defects: DefectRow[] }> {
+    const latest = `SELECT agency, MAX(run_id) AS run_id FROM audits WHERE stage IN ('recorded','alerted') GROUP BY agency`;
+    const [outcomes, defects] = await Promise.all([
+      this.all<ItemOutcomeRow>(`SELECT t.run_id, t.agency, t.item, t.outcome, t.evidence FROM item_outcomes t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`),
+      this.all<DefectRow>(`SELECT t.run_id, t.agency, t.key, t.item, t.kind, t.url, t.message, t.evidence FROM defects t JOIN (${latest}) l ON t.agency = l.agency AND t.run_id = l.run_id`),
+    ]);
+    return { outcomes, defects };
+  }
+
+  async activeRun(agency: string): Promise<number | undefined> {
+    const row = await this.one<{ run_id: number }>(
+      `SELECT a.run_id FROM audits a JOIN runs r ON r.id = a.run_id WHERE a.agency = $1 AND r.status = 'running' AND a.stage IN ('pending','crawled','judged') ORDER BY a.run_id DESC LIMIT 1`,
+      [agency],
+    );
+    return row?.run_id;
+  }
+
+  async abandonWebRuns(why: string, now: Date): Promise<number[]> {
+    return this.tx(async (c) => {
+      const ids = (await c.query<{ id: number }>(`SELECT id FROM runs WHERE status = 'running' AND "trigger" = $1 ORDER BY id FOR UPDATE`, [WEB_TRIGGER])).rows.map((r) => r.id);
+      for (const id of ids) {
+        await c.query(`UPDATE audits SET stage = 'failed', error = $1 WHERE run_id = $2 AND stage IN ('pending','crawled','judged')`, [why, id]);
+        // markRun's statement: an interrupted run keeps no finish time.
+        await c.query(`UPDATE runs SET status = $1::text, finished_at = CASE WHEN $1::text = 'done' THEN $2 ELSE finished_at END WHERE id = $3`, ['interrupted', now.toISOString(), id]);
+      }
       return ids;
     });
   }

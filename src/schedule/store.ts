@@ -10,7 +10,7 @@ import { defectKey } from '../render/diff.js';
 import { defectPrint, itemPrint } from '../review/evidence.js';
 import { defectText, itemOf } from '../text/say.js';
 import { REVIEW_SCHEMA, ReviewStore } from './review-store.js';
-import type { RunStore } from './store-api.js';
+import type { RunStatus, WebHistory } from './store-api.js';
 
 /** `unreachable`: the site could not be read at all; the run has no score and no item verdicts. */
 export type Stage = 'pending' | 'crawled' | 'judged' | 'recorded' | 'alerted' | 'unreachable' | 'failed';
@@ -158,6 +158,15 @@ export class HistoryStore {
     return row?.run_id;
   }
 
+  /** Every run's status by id. */
+  runStatuses(): Map<number, RunStatus> {
+    return new Map((this.db.prepare(`SELECT id, status FROM runs`).all() as Array<{ id: number; status: RunStatus }>).map((r) => [r.id, r.status]));
+  }
+
+  runStatus(runId: number): RunStatus | undefined {
+    return (this.db.prepare(`SELECT status FROM runs WHERE id = ?`).get(runId) as { status: RunStatus } | undefined)?.status;
+  }
+
   audit(runId: number, agency: string): AuditRow | undefined {
     return this.db.prepare(`SELECT * FROM audits WHERE run_id = ? AND agency = ?`).get(runId, agency) as AuditRow | undefined;
   }
@@ -195,7 +204,7 @@ export class HistoryStore {
     })();
   }
 
-  markRun(runId: number, status: 'running' | 'done' | 'interrupted', now: Date): void {
+  markRun(runId: number, status: RunStatus, now: Date): void {
     this.db.prepare(`UPDATE runs SET status = ?, finished_at = CASE WHEN ? = 'done' THEN ? ELSE finished_at END WHERE id = ?`).run(status, status, now.toISOString(), runId);
   }
 
@@ -330,9 +339,18 @@ export class HistoryStore {
   }
 }
 
-/** The SQLite store behind the async store interface the worker and the schedule commands use (`oit serve` reads it directly). */
-export function sqliteRunStore(h: HistoryStore): RunStore {
+/** The SQLite store behind the async store interface the worker, the schedule commands and the web app use. */
+export function sqliteRunStore(h: HistoryStore): WebHistory {
   return {
+    runStatuses: async () => h.runStatuses(),
+    runStatus: async (runId) => h.runStatus(runId),
+    audit: async (runId, agency) => h.audit(runId, agency),
+    allAudits: async () => h.allAudits(),
+    itemOutcomes: async (runId, agency) => h.itemOutcomes(runId, agency),
+    defectRows: async (runId, agency) => h.defectRows(runId, agency),
+    latestRecorded: async () => h.latestRecorded(),
+    activeRun: async (agency) => h.activeRun(agency),
+    abandonWebRuns: async (why, now) => h.abandonWebRuns(why, now),
     unfinishedRun: async () => h.unfinishedRun(),
     startRun: async (agencies, trigger, now) => h.startRun(agencies, trigger, now),
     markRun: async (runId, status, now) => h.markRun(runId, status, now),

@@ -1,4 +1,5 @@
-// What each page shows, read from the history store and the audits' result.json files (the pages render it purely).
+// What each page shows, read from the history store (SQLite or PostgreSQL, through the async interfaces of
+// serve-store.ts) and the audits' result.json files (the pages render it purely).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResult } from '../commands/files.js';
@@ -7,9 +8,13 @@ import type { ScoringFile } from '../model/rule-set.js';
 import { afterReviewScore, reviewAudit, reviewInputOf, type DecisionRow, type Reviewed, type WaiverRow } from '../review/apply.js';
 import { resolveRuleSet } from '../rules/load.js';
 import type { Config } from '../schedule/config.js';
-import type { SignoffState, TrailRow } from '../schedule/review-store.js';
-import type { AuditRow, DefectRow, HistoryStore, ItemOutcomeRow } from '../schedule/store.js';
+import type { SignoffState, TrailRow } from '../schedule/review-api.js';
+import type { AuditRow, DefectRow, ItemOutcomeRow } from '../schedule/store.js';
 import { computeScore, scoreChange } from '../score.js';
+import type { ServeStore } from './serve-store.js';
+
+/** What the pages read: the history and the review records. */
+export type PageStore = Pick<ServeStore, 'history' | 'review'>;
 
 /** How an agency's audit ended, as the pages name it. */
 export type AuditState = 'audited' | 'budget-hit' | 'unreachable' | 'failed' | 'running' | 'interrupted';
@@ -87,13 +92,19 @@ export interface FleetView {
 const TREND_RUNS = 10;
 
 /** Every agency of the config with its latest audit, from a handful of statements (500 agencies × 10 runs in well under a second). */
-export function fleetRows(config: Config, store: HistoryStore, frameworks: Frameworks): FleetRow[] {
-  const runStatus = new Map((store.db.prepare(`SELECT id, status FROM runs`).all() as Array<{ id: number; status: string }>).map((r) => [r.id, r.status]));
-  const byAgency = groupBy(store.allAudits(), (a) => a.agency);
-  const decisions = groupBy(store.review.allDecisions(), (d) => d.agency);
-  const waivers = groupBy(store.review.allWaivers(), (w) => w.agency);
-  const signoffs = store.review.allSignoffs();
-  const latestRows = store.latestRecorded();
+export async function fleetRows(config: Config, store: PageStore, frameworks: Frameworks): Promise<FleetRow[]> {
+  // Independent reads: PostgreSQL answers them on several connections at once.
+  const [runStatus, audits, allDecisions, allWaivers, signoffs, latestRows] = await Promise.all([
+    store.history.runStatuses(),
+    store.history.allAudits(),
+    store.review.allDecisions(),
+    store.review.allWaivers(),
+    store.review.allSignoffs(),
+    store.history.latestRecorded(),
+  ]);
+  const byAgency = groupBy(audits, (a) => a.agency);
+  const decisions = groupBy(allDecisions, (d) => d.agency);
+  const waivers = groupBy(allWaivers, (w) => w.agency);
   const outcomesBy = groupBy(latestRows.outcomes, (r) => r.agency);
   const defectsBy = groupBy(latestRows.defects, (r) => r.agency);
   return config.agencies.map((a) => {
@@ -110,7 +121,7 @@ export function fleetRows(config: Config, store: HistoryStore, frameworks: Frame
     if (latest) {
       const so = signoffs.get(`${a.id}/${latest.run_id}`);
       signoff = so?.step ?? 'none';
-      const got = dbReview(store, frameworks, a.id, latest, decisions.get(a.id) ?? [], waivers.get(a.id) ?? [], so, { outcomes: outcomesBy.get(a.id) ?? [], defects: defectsBy.get(a.id) ?? [] });
+      const got = dbReview(frameworks, latest, decisions.get(a.id) ?? [], waivers.get(a.id) ?? [], so, { outcomes: outcomesBy.get(a.id) ?? [], defects: defectsBy.get(a.id) ?? [] });
       waivedCount = got.reviewed.waived.size;
       openDefects = got.reviewed.defects.length - waivedCount;
       awaiting = got.reviewed.items.filter((i) => i.reviewed === 'review' || i.reviewed === 'error').length;
@@ -141,17 +152,15 @@ export function fleetRows(config: Config, store: HistoryStore, frameworks: Frame
 
 /** An audit's review from the store's rows alone (no result.json): the fleet and agency pages. */
 function dbReview(
-  store: HistoryStore,
   frameworks: Frameworks,
-  agency: string,
   row: AuditRow,
   decisions: DecisionRow[],
   waivers: WaiverRow[],
   so: SignoffState | undefined,
-  rows?: { outcomes: ItemOutcomeRow[]; defects: DefectRow[] },
+  rows: { outcomes: ItemOutcomeRow[]; defects: DefectRow[] },
 ): { reviewed: Reviewed; score: Score | null } {
-  const items = (rows?.outcomes ?? store.itemOutcomes(row.run_id, agency)).map((i) => ({ id: i.item, outcome: i.outcome as Outcome, print: i.evidence ?? '' }));
-  const defects = (rows?.defects ?? store.defectRows(row.run_id, agency)).map((d) => ({ key: d.key, item: d.item, kind: d.kind, url: d.url, print: d.evidence ?? '' }));
+  const items = rows.outcomes.map((i) => ({ id: i.item, outcome: i.outcome as Outcome, print: i.evidence ?? '' }));
+  const defects = rows.defects.map((d) => ({ key: d.key, item: d.item, kind: d.kind, url: d.url, print: d.evidence ?? '' }));
   const reviewed = reviewAudit({ runId: row.run_id, asOf: row.as_of ?? '', items, defects, decisions, waivers, ...(so?.upto ? { frozen: so.upto } : {}) });
   const scoring = frameworks.scoring(row.framework);
   return { reviewed, score: scoring ? computeScore({ scoring, outcomes: reviewed.outcomes }) : null };
@@ -241,40 +250,54 @@ export interface AgencyData {
   activeRun?: number;
 }
 
-export function agencyData(config: Config, store: HistoryStore, frameworks: Frameworks, id: string, compare?: { a?: number; b?: number }): AgencyData | undefined {
+export async function agencyData(config: Config, store: PageStore, frameworks: Frameworks, id: string, compare?: { a?: number; b?: number }): Promise<AgencyData | undefined> {
   const agency = config.agencies.find((a) => a.id === id);
   if (!agency) return undefined;
-  const runStatus = new Map((store.db.prepare(`SELECT id, status FROM runs`).all() as Array<{ id: number; status: string }>).map((r) => [r.id, r.status]));
-  const signoffs = store.review.allSignoffs();
-  const decisions = store.review.decisions(id);
-  const waivers = store.review.waivers(id);
-  const runs = store.history(id).map((r) => ({
-    runId: r.run_id,
-    at: r.finished_at,
-    asOf: r.as_of,
-    state: stateOf(r, runStatus.get(r.run_id)),
-    oit: r.oit,
-    reviewed: RECORDED.has(r.stage) ? (dbReview(store, frameworks, id, r, decisions, waivers, signoffs.get(`${id}/${r.run_id}`)).score?.oit ?? null) : null,
-    grade: r.grade,
-    framework: r.framework,
-    signoff: signoffs.get(`${id}/${r.run_id}`)?.step ?? 'none',
-    error: r.error,
-  }));
+  const [runStatus, signoffs, decisions, waivers, history, active] = await Promise.all([
+    store.history.runStatuses(),
+    store.review.allSignoffs(),
+    store.review.decisions(id),
+    store.review.waivers(id),
+    store.history.history(id),
+    store.history.activeRun(id),
+  ]);
+  // Each recorded audit's rows, for its score after review (a retained history: two dozen audits at most).
+  const rowsOf = new Map(
+    await Promise.all(
+      history
+        .filter((r) => RECORDED.has(r.stage))
+        .map(async (r) => [r.run_id, { outcomes: await store.history.itemOutcomes(r.run_id, id), defects: await store.history.defectRows(r.run_id, id) }] as const),
+    ),
+  );
+  const runs = history.map((r) => {
+    const rows = rowsOf.get(r.run_id);
+    return {
+      runId: r.run_id,
+      at: r.finished_at,
+      asOf: r.as_of,
+      state: stateOf(r, runStatus.get(r.run_id)),
+      oit: r.oit,
+      reviewed: rows ? (dbReview(frameworks, r, decisions, waivers, signoffs.get(`${id}/${r.run_id}`), rows).score?.oit ?? null) : null,
+      grade: r.grade,
+      framework: r.framework,
+      signoff: signoffs.get(`${id}/${r.run_id}`)?.step ?? 'none',
+      error: r.error,
+    };
+  });
   const recorded = runs.filter((r) => r.state === 'audited' || r.state === 'budget-hit');
   let comparison: Comparison | undefined;
   if (recorded.length >= 2) {
     const ids = recorded.map((r) => r.runId);
     const b = compare?.b !== undefined && ids.includes(compare.b) ? compare.b : ids[ids.length - 1]!;
     const a = compare?.a !== undefined && ids.includes(compare.a) && compare.a !== b ? compare.a : ids[ids.indexOf(b) - 1] ?? ids[0]!;
-    comparison = compareRuns(store, id, Math.min(a, b), Math.max(a, b), ids);
+    comparison = await compareRuns(store, id, Math.min(a, b), Math.max(a, b), ids, new Map(history.map((r) => [r.run_id, r.oit])));
   }
-  const active = store.activeRun(id);
   return { agency, runs, ...(comparison ? { comparison } : {}), ...(active !== undefined ? { activeRun: active } : {}) };
 }
 
-function compareRuns(store: HistoryStore, agency: string, a: number, b: number, recorded: number[]): Comparison {
+async function compareRuns(store: PageStore, agency: string, a: number, b: number, recorded: number[], oits: Map<number, number | null>): Promise<Comparison> {
   const between = recorded.filter((r) => r >= a && r <= b);
-  const sets = between.map((r) => store.defectRows(r, agency));
+  const sets = await Promise.all(between.map((r) => store.history.defectRows(r, agency)));
   const keys = sets.map((s) => new Set(s.map((d) => d.key)));
   const first = keys[0]!;
   const last = keys[keys.length - 1]!;
@@ -282,7 +305,7 @@ function compareRuns(store: HistoryStore, agency: string, a: number, b: number, 
   for (const s of sets) for (const d of s) all.set(d.key, { key: d.key, item: d.item, kind: d.kind, url: d.url, message: d.message });
   const flips = (k: string) => keys.slice(1).filter((s, i) => s.has(k) !== keys[i]!.has(k)).length;
   const line = (k: string) => all.get(k)!;
-  const scoreOf = (r: number) => store.audit(r, agency)?.oit ?? null;
+  const scoreOf = (r: number) => oits.get(r) ?? null;
   return {
     a,
     b,
@@ -309,18 +332,23 @@ export interface AuditData {
 }
 
 /** One audit with its review applied (frozen audits see the records of when they were prepared). */
-export function auditData(config: Config, store: HistoryStore, agencyId: string, runId: number): AuditData | undefined {
+export async function auditData(config: Config, store: PageStore, agencyId: string, runId: number): Promise<AuditData | undefined> {
   const agency = config.agencies.find((a) => a.id === agencyId);
-  const row = agency ? store.audit(runId, agencyId) : undefined;
+  const row = agency ? await store.history.audit(runId, agencyId) : undefined;
   if (!agency || !row) return undefined;
-  const runStatus = (store.db.prepare(`SELECT status FROM runs WHERE id = ?`).get(runId) as { status: string } | undefined)?.status;
-  const signoff = store.review.signoffState(agencyId, runId);
-  const trail = store.review.trail({ agency: agencyId }).filter((t) => t.run_id === runId);
+  const [runStatus, signoff, agencyTrail, decisions, waivers] = await Promise.all([
+    store.history.runStatus(runId),
+    store.review.signoffState(agencyId, runId),
+    store.review.trail({ agency: agencyId }),
+    store.review.decisions(agencyId),
+    store.review.waivers(agencyId),
+  ]);
+  const trail = agencyTrail.filter((t) => t.run_id === runId);
   const base = { agency, row, state: stateOf(row, runStatus), signoff, trail, shots: new Set<string>() };
   const file = join(row.out_dir, 'result.json');
   if (!RECORDED.has(row.stage) || !existsSync(file)) return base;
   const result = readResult(file);
-  const reviewed = reviewed_(result, runId, store.review.decisions(agencyId), store.review.waivers(agencyId), signoff);
+  const reviewed = reviewed_(result, runId, decisions, waivers, signoff);
   const scoring = resolveRuleSet(result.framework.id).scoring;
   const shots = new Set(result.items.filter((i) => existsSync(join(row.out_dir, 'screenshots', `${i.id}.png`))).map((i) => i.id));
   return { ...base, result, reviewed, asCrawled: result.score, afterReview: afterReviewScore(scoring, reviewed, result.framework), shots };
@@ -330,4 +358,4 @@ function reviewed_(result: Result, runId: number, decisions: DecisionRow[], waiv
   return reviewAudit({ runId, asOf: result.asOf, ...reviewInputOf(result), decisions, waivers, ...(signoff.upto ? { frozen: signoff.upto } : {}) });
 }
 
-export type { SignoffState, TrailRow } from '../schedule/review-store.js';
+export type { SignoffState, TrailRow } from '../schedule/review-api.js';

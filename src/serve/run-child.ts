@@ -1,8 +1,10 @@
-// The child process of a "run now": one agency through runAgencyNow (runAudit inside), progress to the parent.
+// The child process of a "run now": one agency through runAgencyNow (runAudit inside), recorded in the store the
+// config names (SQLite or PostgreSQL), progress to the parent.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { loadConfig, sqliteDir } from '../schedule/config.js';
-import { HistoryStore, sqliteRunStore } from '../schedule/store.js';
+import { dataDir, loadConfig } from '../schedule/config.js';
+import { openRunStore } from '../schedule/open-store.js';
 import { runAgencyNow } from '../schedule/worker.js';
 
 const send = (m: unknown) => process.send?.(m);
@@ -11,13 +13,15 @@ async function main(): Promise<void> {
   const [configFile, agency] = process.argv.slice(2);
   if (!configFile || !agency) throw new Error('usage: run-child <config> <agency>');
   const config = loadConfig(configFile);
-  const store = new HistoryStore(sqliteDir(config));
-  const log = pino({ level: 'info', base: undefined }, pino.destination({ dest: join(store.dir, 'worker.log.jsonl'), sync: false }));
+  // The worker's log, beside the reports (the store's folder, or `data` with PostgreSQL), as `oit run` keeps it.
+  mkdirSync(dataDir(config), { recursive: true });
+  const log = pino({ level: 'info', base: undefined }, pino.destination({ dest: join(dataDir(config), 'worker.log.jsonl'), sync: false }));
+  const store = await openRunStore(config);
   const controller = new AbortController();
   process.once('SIGTERM', () => controller.abort());
   let lastSent = 0;
   try {
-    const summary = await runAgencyNow(config, sqliteRunStore(store), agency, {
+    const summary = await runAgencyNow(config, store, agency, {
       log,
       signal: controller.signal,
       onStart: (runId) => send({ type: 'start', runId }),
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     send({ type: 'done', stage: a?.stage ?? 'failed', score: a?.score ?? null, ...(a?.error ? { error: a.error } : {}) });
   } finally {
     log.flush();
-    store.close();
+    await store.close();
   }
 }
 

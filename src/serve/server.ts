@@ -14,7 +14,6 @@ import type { Lang } from '../lang.js';
 import { REPORT_CSP } from '../render/report-html.js';
 import { reviewInputOf } from '../review/apply.js';
 import type { Config } from '../schedule/config.js';
-import type { HistoryStore } from '../schedule/store.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { can, DUMMY_HASH, verifyPassword, type Permission, type Role } from './auth.js';
 import { agencyData, auditData, fleetRows, fleetView, Frameworks, SORT_KEYS, type AuditData } from './data.js';
@@ -27,7 +26,8 @@ import { finalReportHtml } from './pages/final.js';
 import { errorPage, loginPage } from './pages/login.js';
 import { trailPage } from './pages/trail.js';
 import type { PageCtx } from './pages/ui.js';
-import type { AuthStore } from './store-auth.js';
+import { oneAtATime } from './one-at-a-time.js';
+import type { ServeStore } from './serve-store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,8 +47,8 @@ export const SERVE_CSP = "default-src 'none'; script-src 'self'; style-src 'self
 export interface ServeDeps {
   /** The configuration, read again when its file changes (agencies added while the server runs). */
   config: () => Config;
-  store: HistoryStore;
-  auth: AuthStore;
+  /** History, review and sign-in records: SQLite or PostgreSQL (serve-store.ts). */
+  store: ServeStore;
   jobs: Jobs;
   now?: () => Date;
   /** Sign-in attempts allowed per client address per minute. */
@@ -74,15 +74,19 @@ class HttpError extends Error {
 }
 
 export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
-  const { store, auth, jobs } = deps;
+  const { store, jobs } = deps;
+  const { auth } = store;
   const now = deps.now ?? (() => new Date());
   const frameworks = new Frameworks();
+  // Changes are checked against what the store holds, then written: one at a time, so two clicks cannot both pass
+  // the check (the SQLite store did this by being synchronous).
+  const serial = oneAtATime();
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
 
   await app.register(fastifyFormbody);
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
-    secret: auth.secret(),
+    secret: await auth.secret(),
     cookieName: 'oit_sid',
     saveUninitialized: false,
     rolling: true,
@@ -91,24 +95,23 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     cookie: { httpOnly: true, sameSite: 'strict', secure: false, path: '/', maxAge: SESSION_HOURS * 3600 * 1000 },
     store: {
       get: (sid: string, cb: (err: Error | null, session?: any) => void) => {
-        try {
-          cb(null, auth.getSession(sid, Date.now()) ?? null);
-        } catch (err) {
-          cb(err as Error);
-        }
+        auth.getSession(sid, Date.now()).then(
+          (session) => cb(null, session ?? null),
+          (err: unknown) => cb(err as Error),
+        );
       },
       set: (sid: string, session: any, cb: (err?: Error) => void) => {
-        try {
-          const expires = session?.cookie?.expires ? new Date(session.cookie.expires).getTime() : Date.now() + SESSION_HOURS * 3600 * 1000;
-          auth.setSession(sid, session, expires, Date.now());
-          cb();
-        } catch (err) {
-          cb(err as Error);
-        }
+        const expires = session?.cookie?.expires ? new Date(session.cookie.expires).getTime() : Date.now() + SESSION_HOURS * 3600 * 1000;
+        auth.setSession(sid, session, expires, Date.now()).then(
+          () => cb(),
+          (err: unknown) => cb(err as Error),
+        );
       },
       destroy: (sid: string, cb: (err?: Error) => void) => {
-        auth.destroySession(sid);
-        cb();
+        auth.destroySession(sid).then(
+          () => cb(),
+          (err: unknown) => cb(err as Error),
+        );
       },
     },
   });
@@ -134,7 +137,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   app.addHook('preHandler', async (req, reply) => {
     const path = req.url.split('?')[0]!;
     const name = req.session.user;
-    const u = name ? auth.user(name) : undefined;
+    const u = name ? await auth.user(name) : undefined;
     if (u && !u.disabled) req.user = { name: u.name, role: u.role };
     if (PUBLIC.has(path) || req.user) return;
     if (req.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
@@ -186,7 +189,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const Login = z.object({ name: z.string().max(64).default(''), password: z.string().max(1024).default(''), next: z.string().optional() });
   app.post('/login', { preHandler: app.csrfProtection, config: { rateLimit: { max: deps.loginsPerMinute ?? 5, timeWindow: 60_000 } } }, async (req, reply) => {
     const body = Login.parse(req.body ?? {});
-    const u = auth.user(body.name);
+    const u = await auth.user(body.name);
     const ok = (await verifyPassword(body.password, u && !u.disabled ? u.hash : DUMMY_HASH)) && u !== undefined && !u.disabled;
     if (!ok) return html(reply, loginPage(ctxOf(req, reply), { error: 'failed', name: body.name, next: safeNext(body.next) }), 401);
     // A new session id at sign-in: a session fixed by someone else before it is worth nothing after.
@@ -209,20 +212,20 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     sort: z.enum(SORT_KEYS as [string, ...string[]]).catch('name').default('name'),
     dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   });
-  app.get('/', (req, reply) => {
+  app.get('/', async (req, reply) => {
     const t0 = performance.now();
     const query = FleetQ.parse(req.query ?? {}) as Parameters<typeof fleetView>[1];
-    const view = fleetView(fleetRows(deps.config(), store, frameworks), query);
+    const view = fleetView(await fleetRows(deps.config(), store, frameworks), query);
     const page = fleetPage(view, ctxOf(req, reply));
     return html(reply.header('server-timing', `render;dur=${(performance.now() - t0).toFixed(1)}`), page);
   });
 
   // An agency.
   const agencyId = (req: FastifyRequest) => Id.parse((req.params as { id: string }).id);
-  app.get('/agency/:id', (req, reply) => {
+  app.get('/agency/:id', async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     const num = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
-    const data = agencyData(deps.config(), store, frameworks, agencyId(req), { a: num(q.a), b: num(q.b) });
+    const data = await agencyData(deps.config(), store, frameworks, agencyId(req), { a: num(q.a), b: num(q.b) });
     if (!data) throw new HttpError(404, 'not-found');
     return html(reply, agencyPage(data, jobs.get(data.agency.id), ctxOf(req, reply), { run: can(req.user?.role, 'run') }));
   });
@@ -231,19 +234,21 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     const ctx = { lang: req.lang, csrf: '', path: req.url };
     return reply.send({ state: job?.state ?? 'none', runId: job?.runId ?? null, text: job ? stripTags(jobText(job, ctx)) : '' });
   });
-  app.post('/agency/:id/run', guarded('run'), (req, reply) => {
-    const id = agencyId(req);
-    if (!deps.config().agencies.some((a) => a.id === id)) throw new HttpError(404, 'not-found');
-    if (jobs.get(id)?.state !== 'running' && store.activeRun(id) !== undefined) throw new HttpError(409, 'busy');
-    const { started } = jobs.start(id, req.user!.name);
-    if (started) store.review.note(req.user!.name, 'run-now', {}, now().toISOString(), id);
-    return back(reply, `/agency/${encodeURIComponent(id)}#run`);
-  });
+  app.post('/agency/:id/run', guarded('run'), (req, reply) =>
+    serial(async () => {
+      const id = agencyId(req);
+      if (!deps.config().agencies.some((a) => a.id === id)) throw new HttpError(404, 'not-found');
+      if (jobs.get(id)?.state !== 'running' && (await store.history.activeRun(id)) !== undefined) throw new HttpError(409, 'busy');
+      const { started } = jobs.start(id, req.user!.name);
+      if (started) await store.review.note(req.user!.name, 'run-now', {}, now().toISOString(), id);
+      return back(reply, `/agency/${encodeURIComponent(id)}#run`);
+    }),
+  );
 
   // An audit.
-  const auditOf = (req: FastifyRequest) => {
+  const auditOf = async (req: FastifyRequest) => {
     const p = req.params as { agency: string; run: string };
-    const d = auditData(deps.config(), store, Id.parse(p.agency), RunId.parse(p.run));
+    const d = await auditData(deps.config(), store, Id.parse(p.agency), RunId.parse(p.run));
     if (!d) throw new HttpError(404, 'not-found');
     return d;
   };
@@ -257,8 +262,8 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   };
   const auditUrl = (d: AuditData, hash = '') => `/audit/${encodeURIComponent(d.agency.id)}/${d.row.run_id}${hash}`;
 
-  app.get('/audit/:agency/:run', (req, reply) => {
-    const d = auditOf(req);
+  app.get('/audit/:agency/:run', async (req, reply) => {
+    const d = await auditOf(req);
     const show = (req.query as Record<string, string | undefined>).show;
     const filter: Filter = FILTERS.includes(show as Filter) ? (show as Filter) : 'all';
     const role = req.user?.role;
@@ -266,16 +271,18 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   });
 
   const Decision = z.object({ item: z.string().regex(/^[A-Za-z0-9_.-]{1,20}$/), verdict: z.enum(['pass', 'fail', 'withdraw']), note: Note });
-  app.post('/audit/:agency/:run/decision', guarded('review'), (req, reply) => {
-    const d = auditOf(req);
-    const r = judged(d);
-    editable(d);
-    const body = Decision.parse(req.body ?? {});
-    const item = reviewInputOf(r).items.find((i) => i.id === body.item);
-    if (!item) throw new HttpError(400, 'bad-request');
-    store.review.decide({ agency: d.agency.id, runId: d.row.run_id, item: item.id, evidence: item.print, verdict: body.verdict === 'withdraw' ? null : body.verdict, note: body.note, by: req.user!.name, at: now().toISOString() });
-    return back(reply, auditUrl(d, `#${encodeURIComponent(item.id)}`));
-  });
+  app.post('/audit/:agency/:run/decision', guarded('review'), (req, reply) =>
+    serial(async () => {
+      const d = await auditOf(req);
+      const r = judged(d);
+      editable(d);
+      const body = Decision.parse(req.body ?? {});
+      const item = reviewInputOf(r).items.find((i) => i.id === body.item);
+      if (!item) throw new HttpError(400, 'bad-request');
+      await store.review.decide({ agency: d.agency.id, runId: d.row.run_id, item: item.id, evidence: item.print, verdict: body.verdict === 'withdraw' ? null : body.verdict, note: body.note, by: req.user!.name, at: now().toISOString() });
+      return back(reply, auditUrl(d, `#${encodeURIComponent(item.id)}`));
+    }),
+  );
 
   const Waiver = z.object({
     key: z.string().min(1).max(4000),
@@ -287,86 +294,90 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       .optional(),
     revoke: z.literal('1').optional(),
   });
-  app.post('/audit/:agency/:run/waiver', guarded('review'), (req, reply) => {
-    const d = auditOf(req);
-    const r = judged(d);
-    editable(d);
-    const body = Waiver.parse(req.body ?? {});
-    const defect = reviewInputOf(r).defects.find((x) => x.key === body.key);
-    if (!defect) throw new HttpError(400, 'bad-request');
-    const current = d.reviewed!.defects.find((x) => x.key === body.key)!.waiver;
-    if (body.revoke && current.state === 'none') throw new HttpError(409, 'not-waived');
-    if (!body.revoke && !body.reason) throw new HttpError(400, 'bad-request');
-    const reason = body.reason ?? (current.state !== 'none' ? current.waiver.reason : 'false-alarm');
-    store.review.waive({
-      agency: d.agency.id,
-      runId: d.row.run_id,
-      key: defect.key,
-      item: defect.item,
-      kind: defect.kind,
-      url: defect.url,
-      evidence: defect.print,
-      reason,
-      note: body.note,
-      expires: body.expires || null,
-      by: req.user!.name,
-      at: now().toISOString(),
-      ...(body.revoke ? { revoke: true } : {}),
-    });
-    return back(reply, auditUrl(d, defect.item ? `#${encodeURIComponent(defect.item)}` : '#site-defects'));
-  });
+  app.post('/audit/:agency/:run/waiver', guarded('review'), (req, reply) =>
+    serial(async () => {
+      const d = await auditOf(req);
+      const r = judged(d);
+      editable(d);
+      const body = Waiver.parse(req.body ?? {});
+      const defect = reviewInputOf(r).defects.find((x) => x.key === body.key);
+      if (!defect) throw new HttpError(400, 'bad-request');
+      const current = d.reviewed!.defects.find((x) => x.key === body.key)!.waiver;
+      if (body.revoke && current.state === 'none') throw new HttpError(409, 'not-waived');
+      if (!body.revoke && !body.reason) throw new HttpError(400, 'bad-request');
+      const reason = body.reason ?? (current.state !== 'none' ? current.waiver.reason : 'false-alarm');
+      await store.review.waive({
+        agency: d.agency.id,
+        runId: d.row.run_id,
+        key: defect.key,
+        item: defect.item,
+        kind: defect.kind,
+        url: defect.url,
+        evidence: defect.print,
+        reason,
+        note: body.note,
+        expires: body.expires || null,
+        by: req.user!.name,
+        at: now().toISOString(),
+        ...(body.revoke ? { revoke: true } : {}),
+      });
+      return back(reply, auditUrl(d, defect.item ? `#${encodeURIComponent(defect.item)}` : '#site-defects'));
+    }),
+  );
 
   const Signoff = z.object({ step: z.enum(['prepared', 'reviewed', 'approved', 'reopened']), comment: Note });
-  app.post('/audit/:agency/:run/signoff', { preHandler: app.csrfProtection }, (req, reply) => {
-    const d = auditOf(req);
-    judged(d);
-    const body = Signoff.parse(req.body ?? {});
-    const role = req.user?.role;
-    if (!can(role, body.step === 'approved' ? 'approve' : 'sign')) throw new HttpError(403, 'forbidden');
-    const s = d.signoff;
-    if (s.frozen) throw new HttpError(409, 'frozen');
-    const expected = s.step === 'none' ? 'prepared' : s.step === 'prepared' ? 'reviewed' : 'approved';
-    if (body.step === 'reopened' ? !s.locked : body.step !== expected) throw new HttpError(409, 'signoff-order');
-    // Each step by another person: who prepared does not review, who reviewed or prepared does not approve.
-    if (body.step !== 'reopened' && s.steps.some((x) => x.by === req.user!.name)) throw new HttpError(409, 'signoff-same-person');
-    store.review.signoff({ agency: d.agency.id, runId: d.row.run_id, step: body.step, by: req.user!.name, at: now().toISOString(), comment: body.comment });
-    return back(reply, auditUrl(d, '#signoff'));
-  });
+  app.post('/audit/:agency/:run/signoff', { preHandler: app.csrfProtection }, (req, reply) =>
+    serial(async () => {
+      const d = await auditOf(req);
+      judged(d);
+      const body = Signoff.parse(req.body ?? {});
+      const role = req.user?.role;
+      if (!can(role, body.step === 'approved' ? 'approve' : 'sign')) throw new HttpError(403, 'forbidden');
+      const s = d.signoff;
+      if (s.frozen) throw new HttpError(409, 'frozen');
+      const expected = s.step === 'none' ? 'prepared' : s.step === 'prepared' ? 'reviewed' : 'approved';
+      if (body.step === 'reopened' ? !s.locked : body.step !== expected) throw new HttpError(409, 'signoff-order');
+      // Each step by another person: who prepared does not review, who reviewed or prepared does not approve.
+      if (body.step !== 'reopened' && s.steps.some((x) => x.by === req.user!.name)) throw new HttpError(409, 'signoff-same-person');
+      await store.review.signoff({ agency: d.agency.id, runId: d.row.run_id, step: body.step, by: req.user!.name, at: now().toISOString(), comment: body.comment });
+      return back(reply, auditUrl(d, '#signoff'));
+    }),
+  );
 
   const download = (reply: FastifyReply, d: AuditData, ext: string, type: string, body: string | Buffer) =>
     reply.header('content-disposition', `attachment; filename="oit-${d.agency.id}-${d.row.run_id}${d.signoff.frozen ? '' : '-draft'}.${ext}"`).type(type).send(body);
-  app.get('/audit/:agency/:run/itas.csv', (req, reply) => {
-    const d = auditOf(req);
+  app.get('/audit/:agency/:run/itas.csv', async (req, reply) => {
+    const d = await auditOf(req);
     judged(d);
     return download(reply, d, 'itas.csv', 'text/csv; charset=utf-8', itasCsv(d, req.lang));
   });
   app.get('/audit/:agency/:run/itas.xlsx', async (req, reply) => {
-    const d = auditOf(req);
+    const d = await auditOf(req);
     judged(d);
     return download(reply, d, 'itas.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await itasXlsx(d, req.lang));
   });
   app.get('/audit/:agency/:run/report.pdf', async (req, reply) => {
-    const d = auditOf(req);
+    const d = await auditOf(req);
     judged(d);
     return download(reply, d, 'pdf', 'application/pdf', await (deps.pdf ?? reportPdf)(d, req.lang));
   });
-  app.get('/audit/:agency/:run/final.html', (req, reply) => {
-    const d = auditOf(req);
+  app.get('/audit/:agency/:run/final.html', async (req, reply) => {
+    const d = await auditOf(req);
     judged(d);
     return html(reply.header('content-security-policy', REPORT_CSP), finalReportHtml(d, req.lang));
   });
-  app.get('/audit/:agency/:run/shot/:file', (req, reply) => {
-    const d = auditOf(req);
+  app.get('/audit/:agency/:run/shot/:file', async (req, reply) => {
+    const d = await auditOf(req);
     const m = /^([A-Za-z0-9_-]{1,20})\.png$/.exec((req.params as { file: string }).file);
     const file = m ? join(d.row.out_dir, 'screenshots', `${m[1]}.png`) : undefined;
     if (!file || !existsSync(file)) throw new HttpError(404, 'not-found');
     return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(createReadStream(file));
   });
 
-  app.get('/trail', (req, reply) => {
+  app.get('/trail', async (req, reply) => {
     const agency = (req.query as Record<string, string | undefined>).agency;
     const a = agency && Id.safeParse(agency).success ? agency : undefined;
-    return html(reply, trailPage(store.review.trail({ ...(a ? { agency: a } : {}), limit: 1000 }), ctxOf(req, reply), a));
+    return html(reply, trailPage(await store.review.trail({ ...(a ? { agency: a } : {}), limit: 1000 }), ctxOf(req, reply), a));
   });
 
   return app;

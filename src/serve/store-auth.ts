@@ -1,15 +1,11 @@
-// Users, sessions and the server's own secret, in the history store's SQLite file (oit serve, oit users).
+// Users, sessions and the server's own secret, in the history store's SQLite file (oit serve, oit users); sqliteAuth
+// puts them behind the async interface both stores share (auth-api.ts).
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { endsWithUser, type AuthApi, type UserRow } from './auth-api.js';
 import type { Role } from './auth.js';
 
-export interface UserRow {
-  name: string;
-  role: Role;
-  hash: string;
-  created_at: string;
-  disabled: number;
-}
+export type { UserRow } from './auth-api.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('viewer','reviewer','approver','admin')),
@@ -51,13 +47,8 @@ export class AuthStore {
   }
 
   private dropSessionsOf(name: string): void {
-    for (const s of this.db.prepare(`SELECT sid, data FROM sessions`).all() as Array<{ sid: string; data: string }>) {
-      try {
-        if ((JSON.parse(s.data) as { user?: string }).user === name) this.db.prepare(`DELETE FROM sessions WHERE sid = ?`).run(s.sid);
-      } catch {
-        this.db.prepare(`DELETE FROM sessions WHERE sid = ?`).run(s.sid);
-      }
-    }
+    for (const s of this.db.prepare(`SELECT sid, data FROM sessions`).all() as Array<{ sid: string; data: string }>)
+      if (endsWithUser(s.data, name)) this.db.prepare(`DELETE FROM sessions WHERE sid = ?`).run(s.sid);
   }
 
   /** The key that signs session cookies: made once per store, so sessions survive a restart of the server. */
@@ -87,4 +78,18 @@ export class AuthStore {
   destroySession(sid: string): void {
     this.db.prepare(`DELETE FROM sessions WHERE sid = ?`).run(sid);
   }
+}
+
+/** The SQLite sign-in records behind the async interface (they answer at once). */
+export function sqliteAuth(a: AuthStore): AuthApi {
+  return {
+    user: async (name) => a.user(name),
+    users: async () => a.users(),
+    putUser: async (name, role, hash, now) => a.putUser(name, role, hash, now),
+    disableUser: async (name) => a.disableUser(name),
+    secret: async () => a.secret(),
+    getSession: async (sid, now) => a.getSession(sid, now),
+    setSession: async (sid, data, expires, now) => a.setSession(sid, data, expires, now),
+    destroySession: async (sid) => a.destroySession(sid),
+  };
 }

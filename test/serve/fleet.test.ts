@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from 'oit-crawler/schedule/store';
 import { hashPassword } from 'oit-crawler/serve/auth';
 import { Jobs } from 'oit-crawler/serve/jobs';
+import { sqliteServeStore } from 'oit-crawler/serve/serve-store';
 import { buildServer } from 'oit-crawler/serve/server';
 import { AuthStore } from 'oit-crawler/serve/store-auth';
 import { fillFleet, fleetConfig } from '../../bench/fleet-store.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fillFleet(store, config, 4, join(process.cwd(), 'test', 'golden', 'demo-result.json'));
   const auth = new AuthStore(store.db);
   auth.putUser('v', 'viewer', await hashPassword('viewer password'), new Date());
-  app = await buildServer({ config: () => config, store, auth, jobs: new Jobs(() => ({ stop() {} })) });
+  app = await buildServer({ config: () => config, store: sqliteServeStore(store), jobs: new Jobs(() => ({ stop() {} })) });
   const login = await app.inject({ method: 'GET', url: '/login' });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1]!;
   const signed = await app.inject({

@@ -9,6 +9,7 @@ import { ConfigSchema, type Config } from '../../src/schedule/config.js';
 import { HistoryStore } from '../../src/schedule/store.js';
 import { hashPassword } from '../../src/serve/auth.js';
 import { Jobs, type JobEvents } from '../../src/serve/jobs.js';
+import { sqliteServeStore } from '../../src/serve/serve-store.js';
 import { buildServer } from '../../src/serve/server.js';
 import { AuthStore } from '../../src/serve/store-auth.js';
 import { goldenResult, XSS } from '../fixtures/hostile-result.js';
@@ -51,8 +52,7 @@ class Client {
 async function newApp(loginsPerMinute = 50) {
   return buildServer({
     config: () => config,
-    store,
-    auth: new AuthStore(store.db),
+    store: sqliteServeStore(store),
     jobs: new Jobs((agency, events) => {
       launched.push({ agency, events });
       return { stop() {} };

@@ -1,0 +1,18 @@
+// One transaction on a connection of the pool, rolled back when the work throws (the PostgreSQL review and sign-in
+// records use it; PostgresStore keeps its own).
+import type pg from 'pg';
+
+export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const out = await fn(c);
+    await c.query('COMMIT');
+    return out;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}
