@@ -8,7 +8,7 @@
 // The command line: argv → stage functions; the only place that writes files and sets exit codes.
 import { helpText } from './help.js';
 import { InputError } from './model/input-error.js';
-import { CrawlFailedError, EXIT, UsageError } from './commands/errors.js';
+import { CrawlFailedError, EXIT, UsageError, ServiceError } from './commands/errors.js';
 import { runScore } from './commands/score.js';
 import { rulesCheck, rulesDiff, rulesList, rulesShow } from './commands/rules.js';
 import { COMMANDS } from './commands/index.js';
@@ -58,6 +58,9 @@ main(process.argv.slice(2)).then(
     } else if (err instanceof RenderUnavailable) {
       process.stderr.write(`oit: ${err.message}\n`);
       process.exitCode = EXIT.usage;
+    } else if (err instanceof ServiceError) {
+      process.stderr.write(`oit: บริการไม่ตอบ / a service did not answer: ${err.message}\n`);
+      process.exitCode = EXIT.service;
     } else if (err instanceof CrawlFailedError) {
       process.stderr.write(`oit: เข้าเว็บไซต์ไม่ได้ / could not crawl: ${err.message}\n`);
       process.exitCode = EXIT.crawlFailed;

@@ -11,7 +11,7 @@ import { formatScore } from '../score.js';
 import { dataDir, loadConfig, type Config, type QueueConfig } from '../schedule/config.js';
 import { openRunStore } from '../schedule/open-store.js';
 import { Scheduler } from '../schedule/scheduler.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, service, UsageError } from './errors.js';
 import type { CommandFn } from './index.js';
 import type { AnyValues } from './options.js';
 
@@ -27,7 +27,7 @@ function queuedConfig(values: AnyValues): QueuedConfig {
 /** Every agency's job of the current cycle; those already queued in it are left alone. */
 export async function enqueueNow(config: QueuedConfig, now = new Date()): Promise<Enqueued> {
   const cycle = cycleOf(now, config.schedule.everyDays, config.schedule.timezone);
-  return withQueue(config.queue, (queue) => enqueueCycle(queue, cycle.id, config.agencies.map((a) => a.id)));
+  return service('queue', config.queue.url, withQueue(config.queue, (queue) => enqueueCycle(queue, cycle.id, config.agencies.map((a) => a.id))));
 }
 
 export function enqueuedLine(e: Enqueued, lang: Lang): string {
@@ -64,7 +64,9 @@ export async function scheduleQueued(config: QueuedConfig, lang: Lang): Promise<
 
 export const workerCommand: CommandFn = async (_pos, values, lang) => {
   const config = queuedConfig(values);
-  const store = await openRunStore(config);
+  const store = await service('store', config.store, openRunStore(config));
+  // The worker's own connection waits for Redis forever; at start, a Redis that is not there is said at once.
+  await service('queue', config.queue.url, withQueue(config.queue, async (queue) => void (await queue.getJobCounts('waiting'))));
   mkdirSync(dataDir(config), { recursive: true });
   const log = pino({ level: values.verbose ? 'debug' : 'info', base: { pid: process.pid } }, pino.destination({ dest: join(dataDir(config), `worker.${process.pid}.log.jsonl`), sync: false }));
   const concurrency = values.concurrency ?? config.schedule.parallel;
@@ -103,7 +105,7 @@ export const workerCommand: CommandFn = async (_pos, values, lang) => {
 export const queueCommand: CommandFn = async (pos, values, lang) => {
   if (pos[0] !== 'status') throw new UsageError('usage: oit queue status --config <oit.config.yaml> [--json]');
   const config = queuedConfig(values);
-  const s = await withQueue(config.queue, queueStatus);
+  const s = await service('queue', config.queue.url, withQueue(config.queue, queueStatus));
   {
     if (values.json) {
       process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);

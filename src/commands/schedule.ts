@@ -11,7 +11,7 @@ import { Scheduler } from '../schedule/scheduler.js';
 import { parseReason } from '../schedule/store.js';
 import { say } from '../text/say.js';
 import { runOnce } from '../schedule/worker.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, service, UsageError } from './errors.js';
 import type { CommandFn } from './index.js';
 import type { AnyValues } from './options.js';
 
@@ -46,7 +46,7 @@ function storeName(c: { dir: string; store: string; data: string }): string {
 
 async function open(values: AnyValues) {
   const config = loadConfig(configPath(values));
-  const store = await openRunStore(config);
+  const store = await service('store', config.store, openRunStore(config));
   mkdirSync(dataDir(config), { recursive: true });
   const log = pino({ level: values.verbose ? 'debug' : 'info', base: undefined }, pino.destination({ dest: join(dataDir(config), 'worker.log.jsonl'), sync: false }));
   return { config, store, log };
@@ -161,7 +161,7 @@ export const storeCommand: CommandFn = async (pos, values, lang) => {
   }
   const store = new PostgresStore(config.store);
   try {
-    const applied = await store.migrate();
+    const applied = await service('store', config.store, store.migrate());
     process.stdout.write(applied.length ? tr(lang, `ปรับรุ่นฐานข้อมูลแล้ว: ${applied.join(', ')}\n`, `migrated: ${applied.map((v) => `version ${v}`).join(', ')}\n`) : tr(lang, `ฐานข้อมูลเป็นรุ่นล่าสุดแล้ว (${await store.version()})\n`, `already at version ${await store.version()}\n`));
     return EXIT.ok;
   } finally {

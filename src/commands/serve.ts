@@ -10,7 +10,7 @@ import { childLauncher, Jobs } from '../serve/jobs.js';
 import { openServeStore } from '../serve/serve-store.js';
 import { buildServer } from '../serve/server.js';
 import { USER_NAME } from '../serve/store-auth.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, service, UsageError } from './errors.js';
 import type { CommandFn } from './index.js';
 import type { AnyValues } from './options.js';
 
@@ -40,7 +40,7 @@ function liveConfig(file: string, first: Config): () => Config {
 export const serveCommand: CommandFn = async (_pos, values, lang) => {
   const file = configPath(values);
   const config = loadConfig(file);
-  const store = await openServeStore(config);
+  const store = await service('store', config.store, openServeStore(config));
   const left = await store.history.abandonWebRuns('the web server stopped during this audit', new Date());
   if (left.length) process.stderr.write(tr(lang, `รอบที่สั่งจากเว็บค้างอยู่ ${left.length} รอบ: บันทึกว่าไม่สำเร็จ\n`, `${left.length} web runs left unfinished: marked failed\n`));
   const jobs = new Jobs(childLauncher(config.file));
@@ -90,7 +90,7 @@ export const usersCommand: CommandFn = async (pos, values, lang) => {
   const usage = 'usage: oit users add <name> --role viewer|reviewer|approver|admin --config <file> | oit users list --config <file> | oit users disable <name> --config <file>';
   if (sub !== 'add' && sub !== 'list' && sub !== 'disable') throw new UsageError(usage);
   const config = loadConfig(configPath(values));
-  const store = await openServeStore(config);
+  const store = await service('store', config.store, openServeStore(config));
   const { auth } = store;
   const actor = `cli:${process.env.USER ?? process.env.USERNAME ?? userInfo().username}`;
   try {

@@ -12,9 +12,15 @@ export interface AuditJob {
 /** BullMQ job ids may not contain ":". Agency ids are lower-case letters, digits, - and _. */
 export const jobIdOf = (cycle: string, agency: string): string => `${cycle}.${agency}`;
 
-/** A Redis connection as BullMQ wants it (commands wait for a reconnect instead of failing after a few tries). */
-export function redisOf(q: QueueConfig): Redis {
-  return new Redis(q.url, { maxRetriesPerRequest: null, lazyConnect: false });
+/**
+ * A Redis connection. A worker's waits for Redis to come back (BullMQ's blocking reads need that); a command's or the
+ * web page's gives up after a few tries, so that `oit queue status` or the fleet page says Redis is down instead of
+ * hanging.
+ */
+export function redisOf(q: QueueConfig, patient = true): Redis {
+  return patient
+    ? new Redis(q.url, { maxRetriesPerRequest: null })
+    : new Redis(q.url, { maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (n) => (n > 2 ? null : 300) });
 }
 
 export function openQueue(q: QueueConfig, connection: Redis = redisOf(q)): Queue<AuditJob> {
@@ -32,8 +38,11 @@ export function openQueue(q: QueueConfig, connection: Redis = redisOf(q)): Queue
 
 /** The queue for one task, its connection closed after. */
 export async function withQueue<T>(q: QueueConfig, fn: (queue: Queue<AuditJob>) => Promise<T>): Promise<T> {
-  const connection = redisOf(q);
+  const connection = redisOf(q, false);
+  // Connection errors reach the caller through the failed command; the event itself need not crash anything.
+  connection.on('error', () => undefined);
   const queue = openQueue(q, connection);
+  queue.on('error', () => undefined);
   try {
     return await fn(queue);
   } finally {

@@ -21,7 +21,8 @@ import { itasCsv, itasXlsx, reportPdf } from './export.js';
 import type { Jobs } from './jobs.js';
 import { agencyPage, jobText } from './pages/agency.js';
 import { auditPage, FILTERS, type Filter } from './pages/audit.js';
-import { fleetPage } from './pages/fleet.js';
+import { fleetPage, type QueuePanel } from './pages/fleet.js';
+import { queueStatus, withQueue } from '../fleet/queue.js';
 import { finalReportHtml } from './pages/final.js';
 import { errorPage, loginPage } from './pages/login.js';
 import { trailPage } from './pages/trail.js';
@@ -212,11 +213,22 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     sort: z.enum(SORT_KEYS as [string, ...string[]]).catch('name').default('name'),
     dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   });
+  // The fleet's queue, when the config has one: read at most every 5 s, however many people look.
+  let queueSeen: { at: number; url: string; panel: Promise<QueuePanel> } | undefined;
+  const queuePanel = (config: Config): Promise<QueuePanel> | undefined => {
+    const q = config.queue;
+    if (!q) return undefined;
+    if (!queueSeen || queueSeen.url !== q.url || Date.now() - queueSeen.at > 5000)
+      queueSeen = { at: Date.now(), url: q.url, panel: withQueue(q, queueStatus).then((status) => ({ status }), (err: Error) => ({ error: err.message })) };
+    return queueSeen.panel;
+  };
   app.get('/', async (req, reply) => {
     const t0 = performance.now();
     const query = FleetQ.parse(req.query ?? {}) as Parameters<typeof fleetView>[1];
-    const view = fleetView(await fleetRows(deps.config(), store, frameworks), query);
-    const page = fleetPage(view, ctxOf(req, reply));
+    const config = deps.config();
+    const queue = queuePanel(config);
+    const view = fleetView(await fleetRows(config, store, frameworks), query);
+    const page = fleetPage(view, ctxOf(req, reply), undefined, queue ? await queue : undefined);
     return html(reply.header('server-timing', `render;dur=${(performance.now() - t0).toFixed(1)}`), page);
   });
 

@@ -1,4 +1,5 @@
 // The fleet page: every agency's latest audit, filtered, searched and sorted by the query string (no script needed).
+import type { QueueStatus } from '../../fleet/queue.js';
 import { escHtml } from '../../render/escape.js';
 import { formatChange, formatScore } from '../../score.js';
 import { say } from '../../text/say.js';
@@ -48,7 +49,24 @@ function row(r: FleetRow, ctx: PageCtx, t: T, trendLabel: string): string {
 </tr>`;
 }
 
-export function fleetPage(view: FleetView, ctx: PageCtx, elapsedNote?: string): string {
+/** The fleet's job queue as `oit queue status` reads it, or why it could not be read. */
+export type QueuePanel = { status: QueueStatus } | { error: string };
+
+function queuePanel(panel: QueuePanel, ctx: PageCtx): string {
+  const t = ui(ctx.lang);
+  if ('error' in panel) return `<section class="queue"><p class="m">${t('queue.unreachable', { detail: panel.error })}</p></section>`;
+  const s = panel.status;
+  const date = (iso: string | undefined) => (iso ? escHtml(new Date(iso).toLocaleString(ctx.lang === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' })) : '–');
+  const rows = s.cycles
+    .map((c) => `<tr><td>${escHtml(c.cycle)}</td><td>${c.waiting}</td><td>${c.active}</td><td>${c.done}</td><td>${c.failed}</td><td>${c.delayed}</td><td>${date(c.oldestWaiting)}</td></tr>`)
+    .join('\n');
+  return `<section class="queue"><h2>${t('queue.title', { name: s.name })}</h2>
+<p class="m">${t('queue.workers', { count: s.workers })}</p>
+${s.cycles.length ? `<table><thead><tr><th>${t('queue.cycle')}</th><th>${t('queue.waiting')}</th><th>${t('queue.active')}</th><th>${t('queue.done')}</th><th>${t('queue.failed')}</th><th>${t('queue.delayed')}</th><th>${t('queue.oldest')}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t('queue.empty')}</p>`}
+</section>`;
+}
+
+export function fleetPage(view: FleetView, ctx: PageCtx, elapsedNote?: string, queue?: QueuePanel): string {
   const t = ui(ctx.lang);
   const words = rowWords(t);
   const trendLabel = say(ctx.lang, { code: 'ui.fleet.trend', data: {} });
@@ -67,6 +85,7 @@ ${select('state', t('fleet.state'), q.state, view.options.states.map((x) => [x, 
 <p class="m">${t('fleet.count', { shown: view.rows.length, total: view.total })} · ${t('fleet.explain')}</p>
 ${filters}
 ${view.rows.length ? `<table class="cards fleet">${head}<tbody>${view.rows.map((r) => row(r, ctx, words, trendLabel)).join('\n')}</tbody></table>` : `<p>${t('fleet.none')}</p>`}
+${queue ? queuePanel(queue, ctx) : ''}
 ${elapsedNote ? `<p class="m">${escHtml(elapsedNote)}</p>` : ''}`;
   return layout(ctx, say(ctx.lang, { code: 'ui.fleet.title', data: {} }), body);
 }
