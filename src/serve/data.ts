@@ -345,9 +345,11 @@ export async function auditData(config: Config, store: PageStore, agencyId: stri
   ]);
   const trail = agencyTrail.filter((t) => t.run_id === runId);
   const base = { agency, row, state: stateOf(row, runStatus), signoff, trail, shots: new Set<string>() };
+  if (!RECORDED.has(row.stage)) return base;
+  // The report folder is on the machine whose worker audited it; a PostgreSQL store holds the result for the others.
   const file = join(row.out_dir, 'result.json');
-  if (!RECORDED.has(row.stage) || !existsSync(file)) return base;
-  const result = readResult(file);
+  const result = existsSync(file) ? readResult(file) : await store.history.result(runId, agencyId);
+  if (!result) return base;
   const reviewed = reviewed_(result, runId, decisions, waivers, signoff);
   const scoring = resolveRuleSet(result.framework.id).scoring;
   const shots = new Set(result.items.filter((i) => existsSync(join(row.out_dir, 'screenshots', `${i.id}.png`))).map((i) => i.id));
