@@ -26,10 +26,14 @@ describe('review store', () => {
     INSERT INTO runs VALUES (1, '2023-05-01T00:00:00Z', '2023-05-01T01:00:00Z', 'done', 'schedule');
     INSERT INTO audits VALUES (1, 'demo', 'alerted', '/x', '2023-05-01', 'ita-2566', 85.25, 'ผ่านดี', 1, 1, NULL, '2023-05-01T01:00:00Z');
     INSERT INTO item_outcomes VALUES (1, 'demo', 'O1', 'pass');
-    INSERT INTO defects VALUES (1, 'demo', 'O10|not-found||', 'O10', 'not-found', NULL, 'ไม่พบ');`);
+    INSERT INTO defects VALUES (1, 'demo', 'O10|not-found||', 'O10', 'not-found', NULL, 'ไม่พบ');
+    INSERT INTO alerts VALUES ('demo', 1, 'webhook:x', '2023-05-01T01:00:00Z', 'digest');`);
     old.close();
     const store = new HistoryStore(dir);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    // An alert sent before claims existed is a sent alert: it is never sent again.
+    expect(store.wasAlerted('demo', 1, 'webhook:x')).toBe(true);
+    expect(store.claimAlert('demo', 1, 'webhook:x', now, 60_000)).toBe(false);
     expect(store.history('demo')).toMatchObject([{ run_id: 1, oit: 85.25, budget_hit: null }]);
     expect(store.itemOutcomes(1, 'demo')).toEqual([{ run_id: 1, agency: 'demo', item: 'O1', outcome: 'pass', evidence: null }]);
     expect(store.defectRows(1, 'demo')[0]).toMatchObject({ key: 'O10|not-found||', evidence: null });
