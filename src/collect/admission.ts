@@ -52,7 +52,12 @@ export class Admission {
       check.reason = 'trap';
       return rec;
     }
-    const shape = trapKey(url);
+    const isDoc = isDocumentUrl(url);
+    const isAsset = isAssetUrl(url) || isImageUrl(url);
+    // A trap is pages that link to more pages. Documents and assets link to nothing the crawl follows, so files under
+    // date folders (WordPress's /wp-content/uploads/2566/01/…: a year's monthly procurement reports) are all fetched;
+    // the document budget bounds them.
+    const shape = isDoc || isAsset ? undefined : trapKey(url);
     if (shape) {
       const n = (this.trapCounts.get(shape.key) ?? 0) + 1;
       this.trapCounts.set(shape.key, n);
@@ -63,8 +68,6 @@ export class Admission {
         return rec;
       }
     }
-    const isDoc = isDocumentUrl(url);
-    const isAsset = isAssetUrl(url) || isImageUrl(url);
     // Assets are checked but never kept, so they count against no budget.
     if (isDoc ? this.docsTaken >= o.maxDocuments : !isAsset && (this.pagesTaken >= o.maxPages || depth > o.maxDepth)) {
       check.reason = 'budget';

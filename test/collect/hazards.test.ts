@@ -126,6 +126,17 @@ describe('soft 404s, traps, robots and unverifiable links', () => {
     expect(a.errors.some((e) => e.code === 'trap')).toBe(true);
   });
 
+  it('fetches every file under date folders (WordPress uploads): documents are not a trap', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+    const f = await site({
+      '/': (_q, r) => send(r, 200, html('home', months.map((m) => `<a href="/wp-content/uploads/2023/${m}/skr1-2566-${m}.xlsx">สรุปผลการจัดซื้อจัดจ้าง เดือน ${m}</a>`).join(' '))),
+      ...Object.fromEntries(months.map((m) => [`/wp-content/uploads/2023/${m}/skr1-2566-${m}.xlsx`, (_q: any, r: any) => send(r, 200, 'PK not really a workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')])),
+    });
+    const a = await crawlSite(f.url, FAST);
+    expect(a.errors.filter((e) => e.code === 'trap')).toEqual([]);
+    for (const m of months) expect(f.log.some((l) => l.includes(`/2023/${m}/skr1-2566-${m}.xlsx`)), m).toBe(true);
+  });
+
   it('obeys robots.txt Disallow unless told to ignore it', async () => {
     const routes = {
       '/robots.txt': (_q: any, r: any) => send(r, 200, 'User-agent: *\nDisallow: /private/\nCrawl-delay: 0.1\n', 'text/plain'),
