@@ -57,12 +57,14 @@ function queuePanel(panel: QueuePanel, ctx: PageCtx): string {
   if ('error' in panel) return `<section class="queue"><p class="m">${t('queue.unreachable', { detail: panel.error })}</p></section>`;
   const s = panel.status;
   const date = (iso: string | undefined) => (iso ? escHtml(new Date(iso).toLocaleString(ctx.lang === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' })) : '–');
+  // Cards on a phone, like the fleet's rows: seven narrow columns would break Thai words.
+  const cols = ['queue.waiting', 'queue.active', 'queue.done', 'queue.failed', 'queue.delayed'] as const;
   const rows = s.cycles
-    .map((c) => `<tr><td>${escHtml(c.cycle)}</td><td>${c.waiting}</td><td>${c.active}</td><td>${c.done}</td><td>${c.failed}</td><td>${c.delayed}</td><td>${date(c.oldestWaiting)}</td></tr>`)
+    .map((c) => `<tr><td data-label="${t('queue.cycle')}">${escHtml(c.cycle)}</td>${[c.waiting, c.active, c.done, c.failed, c.delayed].map((n, i) => `<td data-label="${t(cols[i]!)}" class="num">${n}</td>`).join('')}<td data-label="${t('queue.oldest')}">${date(c.oldestWaiting)}</td></tr>`)
     .join('\n');
   return `<section class="queue"><h2>${t('queue.title', { name: s.name })}</h2>
 <p class="m">${t('queue.workers', { count: s.workers })}</p>
-${s.cycles.length ? `<table><thead><tr><th>${t('queue.cycle')}</th><th>${t('queue.waiting')}</th><th>${t('queue.active')}</th><th>${t('queue.done')}</th><th>${t('queue.failed')}</th><th>${t('queue.delayed')}</th><th>${t('queue.oldest')}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t('queue.empty')}</p>`}
+${s.cycles.length ? `<table class="cards"><thead><tr><th>${t('queue.cycle')}</th><th>${t('queue.waiting')}</th><th>${t('queue.active')}</th><th>${t('queue.done')}</th><th>${t('queue.failed')}</th><th>${t('queue.delayed')}</th><th>${t('queue.oldest')}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t('queue.empty')}</p>`}
 </section>`;
 }
 
