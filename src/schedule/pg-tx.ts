@@ -1,5 +1,4 @@
-// One transaction on a connection of the pool, rolled back when the work throws (the PostgreSQL review and sign-in
-// records use it; PostgresStore keeps its own).
+// One transaction on a connection of the pool, rolled back when the work throws (every PostgreSQL store uses it).
 import type pg from 'pg';
 
 export async function withTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { parseResultText } from '../commands/files.js';
+import { withTransaction } from './pg-tx.js';
 import type { Notice } from '../model/notice.js';
 import type { Result } from '../model/result.js';
 import { defectKey } from '../render/diff.js';
@@ -123,9 +124,7 @@ export class PostgresStore implements WebHistory {
 
   /** Brings the schema to this build's version; running it again does nothing. Returns the versions applied. */
   async migrate(): Promise<number[]> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return withTransaction(this.pool, async (c) => {
       // One migrator at a time, whichever process: the lock is held until the transaction ends.
       await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`oit-migrate:${this.schema}`]);
       await c.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
@@ -139,14 +138,8 @@ export class PostgresStore implements WebHistory {
         applied.push(version + 1);
       }
       await c.query(`UPDATE schema_version SET version = $1`, [version]);
-      await c.query('COMMIT');
       return applied;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   async close(): Promise<void> {
@@ -161,19 +154,8 @@ export class PostgresStore implements WebHistory {
     return (await this.pool.query<T>(sql, params)).rows;
   }
 
-  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+  private tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, fn);
   }
 
   async unfinishedRun(): Promise<number | undefined> {

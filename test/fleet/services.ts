@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { PostgresStore } from '../../src/schedule/store-postgres.js';
 import { PG_URL } from '../schedule/stores.js';
 
 export const REDIS_URL = process.env.OIT_TEST_REDIS ?? 'redis://127.0.0.1:6379';
@@ -117,3 +118,13 @@ export const fleetYaml = (o: { agencies: Array<{ id: string; name: string; url: 
     ...(o.webhook ? ['alerts:', '  webhook:', `    url: ${o.webhook}`] : []),
     '',
   ].join('\n');
+
+/** Each agency's audit stages in the PostgreSQL store at `url`, in run order. */
+export async function stagesIn(url: string, agencies: Array<{ id: string }>): Promise<string[][]> {
+  const store = await PostgresStore.open(url);
+  try {
+    return await Promise.all(agencies.map(async (a) => (await store.history(a.id)).map((r) => r.stage)));
+  } finally {
+    await store.close();
+  }
+}

@@ -7,8 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFleetSites, type FleetSites } from '../../src/demo/fleet-sites.js';
-import { PostgresStore } from '../../src/schedule/store-postgres.js';
-import { FLEET_SKIP, fleetYaml, oit, oitDone, REDIS_URL, scratchDatabase, scratchQueue } from './services.js';
+import { FLEET_SKIP, fleetYaml, oit, oitDone, REDIS_URL, scratchDatabase, scratchQueue, stagesIn } from './services.js';
 
 describe.skipIf(FLEET_SKIP)('a worker stopped with SIGTERM', () => {
   let sites: FleetSites;
@@ -65,12 +64,7 @@ describe.skipIf(FLEET_SKIP)('a worker stopped with SIGTERM', () => {
       const third = oit(['worker', '--config', cfg, '--concurrency', '2', '--exit-when-idle']);
       expect(await third.exited, third.stderr()).toBe(0);
       expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 2, failed: 0 });
-      const store = await PostgresStore.open(db.url);
-      try {
-        for (const a of sites.agencies) expect((await store.history(a.id)).map((r) => r.stage)).toEqual(['alerted']);
-      } finally {
-        await store.close();
-      }
+      expect(await stagesIn(db.url, sites.agencies)).toEqual(sites.agencies.map(() => ['alerted']));
     } finally {
       await queue.close();
       connection.disconnect();
